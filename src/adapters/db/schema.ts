@@ -1,0 +1,151 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps read as Date, written as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface OrgsTable {
+  org_id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  settings: Json<Record<string, unknown>>;
+  created_at: DefaultTimestamp;
+}
+export interface DepartmentsTable { org_id: string; id: string; name: string; created_at: DefaultTimestamp }
+export interface SitesTable {
+  org_id: string;
+  id: string;
+  name: string;
+  address: Generated<string>;
+  timezone: string;
+  calendar: Generated<string>;
+  arrival_time: Generated<string>;
+  reception_info: Generated<string>;
+  parking: Generated<string>;
+  transport: Generated<string>;
+  map_url: Generated<string>;
+  created_at: DefaultTimestamp;
+}
+export interface UsersTable {
+  org_id: string;
+  id: string;
+  email: string;
+  name: string;
+  phone: Generated<string>;
+  role: string;
+  locale: Generated<string>;
+  password_hash: string | null;
+  disabled_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+export interface UserDepartmentsTable { org_id: string; user_id: string; department_id: string }
+export interface SessionsTable {
+  org_id: string;
+  id: string;
+  user_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+export interface ApiTokensTable {
+  org_id: string;
+  id: string;
+  name: string;
+  token_hash: string;
+  scopes: string[];
+  created_by: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+export interface CandidatesTable {
+  org_id: string;
+  id: string;
+  external_ref: string | null;
+  full_name: string;
+  email: Generated<string>;
+  phone: Generated<string>;
+  language: Generated<string>;
+  status: string;
+  role_type: string;
+  department_id: string;
+  relocation: Generated<boolean>;
+  background_check: Generated<boolean>;
+  channels: ColumnType<string[], string[] | undefined, string[]>;
+  hr_owner_id: string | null;
+  manager_id: string | null;
+  hrbp_id: string | null;
+  admin_contact_id: string | null;
+  notes: Generated<string>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  anonymised_at: Timestamp | null;
+}
+export interface OffersTable {
+  org_id: string;
+  candidate_id: string;
+  version: number;
+  position_title: string;
+  site_id: string;
+  /** 'YYYY-MM-DD': both drivers are told to return dates as text. */
+  start_date: string;
+  role_type: string;
+  salary_monthly: string | null;
+  salary_months: string | null;
+  currency: Generated<string>;
+  status: string;
+  sent_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  reason: Generated<string>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+export interface TouchesTable {
+  org_id: string;
+  id: string;
+  candidate_id: string;
+  occurred_at: Timestamp;
+  kind: string;
+  channel: string;
+  direction: string;
+  author_kind: string;
+  author_user_id: string | null;
+  summary: string;
+  content: Generated<string>;
+  candidate_feedback: Generated<string>;
+  step_id: string | null;
+  created_at: DefaultTimestamp;
+}
+export interface AuditLogTable {
+  org_id: string;
+  id: string;
+  at: DefaultTimestamp;
+  actor_kind: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  candidate_id: string | null;
+  detail: Json<Record<string, unknown>>;
+  ip: string | null;
+}
+
+export interface Database {
+  orgs: OrgsTable;
+  departments: DepartmentsTable;
+  sites: SitesTable;
+  users: UsersTable;
+  user_departments: UserDepartmentsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  candidates: CandidatesTable;
+  offers: OffersTable;
+  touches: TouchesTable;
+  audit_log: AuditLogTable;
+}

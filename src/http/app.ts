@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Deps } from '../services/deps.js';
+import { registerAuth } from './auth.js';
+import { registerErrorHandler } from './errors.js';
+import { authRoutes } from './routes/auth.js';
+import { candidateRoutes } from './routes/candidates.js';
+import { orgRoutes } from './routes/org.js';
+
+export interface AppOptions {
+  /** JSON logs (pino) when true; tests pass false. */
+  logger?: boolean;
+  /** Built web assets (console and portal); served when the folder exists. */
+  webDir?: string;
+  /** Set Secure on cookies (behind TLS). */
+  secureCookies?: boolean;
+  /** Login attempts per minute per IP and email. */
+  loginRateLimit?: number;
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  trustProxy?: boolean;
+}
+
+/** Builds the HTTP app over the given dependencies; nothing here opens connections of its own. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Preboard API', version: '1', description: 'Pre-onboarding follow-up: candidates, offers, timeline, organisation.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pb_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token (pbt_…)' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, deps);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(deps.db);
+      return { ok: true };
+    } catch {
+      return reply.status(503).send({ error: { code: 'not_ready', message: 'database unavailable' } });
+    }
+  });
+
+  await app.register(async (api) => {
+    await api.register(authRoutes(deps, { secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10 }));
+    await api.register(candidateRoutes(deps));
+    await api.register(orgRoutes(deps));
+  }, { prefix: '/api/v1' });
+
+  if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
+    await registerWeb(app, options.webDir);
+  }
+  return app;
+}
+
+/** Serves the built console; client-side routes fall back to its index.html. */
+async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  await app.register(fastifyStatic, { root: path.resolve(webDir), prefix: '/', index: ['index.html'], wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0]!;
+    if (request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) {
+      const entry = url.startsWith('/portal') && existsSync(path.join(webDir, 'portal.html')) ? 'portal.html' : 'index.html';
+      return reply.type('text/html').sendFile(entry);
+    }
+    return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${url}` } });
+  });
+}

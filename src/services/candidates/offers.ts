@@ -1,0 +1,71 @@
+import type { TCreateOfferVersion, TOffer } from '../../contracts/candidates.js';
+import { hasPermission, type Principal } from '../../core/access/candidate-scope.js';
+import { appendAudit } from '../../adapters/db/repos/audit-repo.js';
+import { describeActor, requirePermission } from '../actor.js';
+import type { Deps, RequestContext } from '../deps.js';
+import { checkReferences } from './check-references.js';
+import { loadVisibleCandidate } from './candidates.js';
+
+type OfferRow = {
+  version: number; position_title: string; site_id: string; start_date: string; role_type: string;
+  salary_monthly: string | null; salary_months: string | null; currency: string; status: string;
+  sent_at: Date | null; accepted_at: Date | null; reason: string; created_at: Date;
+};
+
+function presentOffer(o: OfferRow, p: Principal): TOffer {
+  return {
+    version: o.version, positionTitle: o.position_title, siteId: o.site_id, startDate: o.start_date,
+    roleType: o.role_type as TOffer['roleType'], status: o.status, reason: o.reason,
+    sentAt: o.sent_at?.toISOString() ?? null, acceptedAt: o.accepted_at?.toISOString() ?? null, createdAt: o.created_at.toISOString(),
+    ...(hasPermission(p, 'salary.read') ? { salary: { monthly: o.salary_monthly, months: o.salary_months, currency: o.currency } } : {}),
+  };
+}
+
+/** Every offer version, newest first: the history is kept, never overwritten. */
+export async function listOffers(deps: Deps, p: Principal, candidateId: string) {
+  requirePermission(p, 'offer.read');
+  await loadVisibleCandidate(deps, p, candidateId);
+  const rows = await deps.db.selectFrom('offers').selectAll().where('org_id', '=', p.orgId).where('candidate_id', '=', candidateId).orderBy('version', 'desc').execute();
+  return rows.map((o) => presentOffer(o, p));
+}
+
+/**
+ * A new offer version carrying over what is not changed. The previous version is
+ * superseded; an accepted offer stays accepted unless pay or role changed, which
+ * needs the candidate to accept again.
+ */
+export async function createOfferVersion(deps: Deps, p: Principal, candidateId: string, input: TCreateOfferVersion, ctx: RequestContext) {
+  requirePermission(p, 'offer.create');
+  await loadVisibleCandidate(deps, p, candidateId);
+  await checkReferences(deps.db, p.orgId, { siteId: input.siteId });
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('offers').selectAll().where('org_id', '=', p.orgId).where('candidate_id', '=', candidateId)
+      .orderBy('version', 'desc').limit(1).forUpdate().executeTakeFirstOrThrow();
+    const salaryMonthly = input.salaryMonthly !== undefined ? input.salaryMonthly.toFixed(2) : current.salary_monthly;
+    const salaryMonths = input.salaryMonths !== undefined ? input.salaryMonths.toFixed(1) : current.salary_months;
+    const termsChanged = salaryMonthly !== current.salary_monthly || salaryMonths !== current.salary_months
+      || (input.positionTitle !== undefined && input.positionTitle !== current.position_title)
+      || (input.roleType !== undefined && input.roleType !== current.role_type);
+    const keepsAcceptance = current.status === 'accepted' && !termsChanged;
+    const next = {
+      org_id: p.orgId, candidate_id: candidateId, version: current.version + 1,
+      position_title: input.positionTitle ?? current.position_title, site_id: input.siteId ?? current.site_id,
+      start_date: input.startDate ?? current.start_date, role_type: input.roleType ?? current.role_type,
+      salary_monthly: salaryMonthly, salary_months: salaryMonths, currency: input.currency ?? current.currency,
+      status: keepsAcceptance ? 'accepted' : 'sent', sent_at: now, accepted_at: keepsAcceptance ? current.accepted_at : null,
+      reason: input.reason, created_by: p.kind === 'user' ? p.userId : null, created_at: now,
+    };
+    await trx.updateTable('offers').set({ status: 'superseded' })
+      .where('org_id', '=', p.orgId).where('candidate_id', '=', candidateId).where('version', '=', current.version).execute();
+    await trx.insertInto('offers').values(next).execute();
+    if (next.role_type !== current.role_type) {
+      await trx.updateTable('candidates').set({ role_type: next.role_type, updated_at: now }).where('org_id', '=', p.orgId).where('id', '=', candidateId).execute();
+    }
+    await appendAudit(trx, {
+      orgId: p.orgId, ...describeActor(p), action: 'create', entity: 'offer', entityId: `${candidateId}#${next.version}`,
+      candidateId, detail: { version: next.version, changed: Object.keys(input).filter((k) => k !== 'reason'), reason: input.reason }, ip: ctx.ip, at: now,
+    });
+    return presentOffer(next, p);
+  });
+}

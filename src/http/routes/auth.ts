@@ -22,7 +22,7 @@ export function authRoutes(deps: Deps, opts: { secureCookies: boolean; loginRate
       schema: { tags: ['auth'], summary: 'Sign in with email and password', body: ZLoginRequest, response: { 200: ZMe, 401: ZErrorResponse } },
       config: {
         rateLimit: {
-          max: opts.loginRateLimit, timeWindow: '1 minute',
+          max: opts.loginRateLimit, timeWindow: '1 minute', hook: 'preHandler',
           keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase().slice(0, 254)}`,
         },
       },

@@ -1,0 +1,49 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { reportCliError } from './errors.js';
+
+const program = new Command();
+program.name('preboard').description('Preboard: pre-onboarding follow-up for new hires').showHelpAfterError();
+program.exitOverride((err) => {
+  // Usage errors (unknown option, missing argument) are bad input: exit 2 like every other.
+  process.exit(err.exitCode === 0 ? 0 : 2);
+});
+
+const run = (fn: () => Promise<void>) => fn().catch(reportCliError);
+
+program.command('start')
+  .description('Run everything in one process on the embedded database (or DATABASE_URL); seeds the demo organisation into an empty database')
+  .action(() => run(async () => (await import('./serve.js')).runServe({ withDemo: true })));
+
+program.command('serve')
+  .description('Run the HTTP server (several may run against one PostgreSQL database)')
+  .action(() => run(async () => (await import('./serve.js')).runServe({ withDemo: false })));
+
+program.command('migrate')
+  .description('Apply pending database migrations')
+  .action(() => run(async () => (await import('./admin-commands.js')).runMigrate()));
+
+program.command('seed')
+  .description('Create a demo organisation with users for every role and a dozen candidates')
+  .option('--slug <slug>', 'organisation slug', 'demo')
+  .action((opts) => run(async () => (await import('./admin-commands.js')).runSeed(opts)));
+
+const user = program.command('user').description('Manage staff users');
+user.command('add')
+  .description('Add a staff user (password from --password or PREBOARD_PASSWORD)')
+  .requiredOption('--org <slug>', 'organisation slug')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--role <role>', 'hr | hrbp | manager | admin | executive | org_admin')
+  .option('--password <password>', 'at least 10 characters')
+  .option('--phone <phone>', 'phone number', '')
+  .option('--locale <locale>', 'zh-CN | en-US', 'zh-CN')
+  .option('--department <id...>', 'limit the user to these department ids', (v: string, prev: string[] = []) => {
+    if (!/^[0-9a-f-]{36}$/.test(v)) throw new InvalidArgumentError('expected a department uuid');
+    return [...prev, v];
+  })
+  .action((opts) => run(async () => {
+    const { department, ...rest } = opts;
+    return (await import('./admin-commands.js')).runUserAdd({ ...rest, departmentIds: department ?? [] });
+  }));
+
+await program.parseAsync(process.argv);

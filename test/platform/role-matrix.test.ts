@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, seedAndLogin, type Role, type Session, type TestApp } from '../app.js';
+import type { DemoOrg } from '../../src/services/seed/seed-demo.js';
+
+let t: TestApp;
+let demo: DemoOrg;
+let s: Record<Role, Session>;
+let other: { demo: DemoOrg; sessions: Record<Role, Session> };
+let engCandidate: string;
+let salesCandidate: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ({ demo, sessions: s } = await seedAndLogin(t));
+  other = await seedAndLogin(t);
+  engCandidate = demo.candidateIds[0]!; // engineering, managed by `manager`
+  salesCandidate = demo.candidateIds[5]!; // sales, managed by `manager2`
+});
+afterAll(async () => t?.close());
+
+const ROLES: Role[] = ['hr', 'hrbp', 'manager', 'manager2', 'admin', 'executive', 'org_admin'];
+const ok = (...roles: Role[]) => Object.fromEntries(ROLES.map((r) => [r, roles.includes(r)])) as Record<Role, boolean>;
+const everyone = ok(...ROLES);
+
+/**
+ * DESIGN §1 written out by hand (not derived from the permission table), for a
+ * candidate in Engineering managed by `manager`. true = allowed (2xx), false = 403/404.
+ */
+const MATRIX: Array<{ name: string; method: string; url: () => string; body?: () => unknown; allowed: Record<Role, boolean> }> = [
+  { name: 'list candidates', method: 'GET', url: () => '/api/v1/candidates', allowed: everyone },
+  { name: 'read candidate', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}`, allowed: ok('hr', 'hrbp', 'manager', 'admin', 'executive', 'org_admin') },
+  {
+    name: 'create candidate', method: 'POST', url: () => '/api/v1/candidates', allowed: ok('hr', 'org_admin'),
+    body: () => ({ fullName: 'Matrix', roleType: 'other', departmentId: demo.departments.engineering, siteId: demo.sites.shanghai, positionTitle: 'P', startDate: '2027-02-01' }),
+  },
+  { name: 'edit candidate', method: 'PATCH', url: () => `/api/v1/candidates/${engCandidate}`, body: () => ({ notes: 'n' }), allowed: ok('hr', 'org_admin') },
+  { name: 'offer history', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/offers`, allowed: ok('hr', 'hrbp', 'manager', 'executive', 'org_admin') },
+  { name: 'new offer version', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/offers`, body: () => ({ reason: 'matrix' }), allowed: ok('hr', 'org_admin') },
+  { name: 'read timeline', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/timeline`, allowed: ok('hr', 'hrbp', 'manager', 'executive', 'org_admin') },
+  {
+    name: 'record touch', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/touches`, allowed: ok('hr', 'hrbp', 'manager', 'org_admin'),
+    body: () => ({ kind: 'note', channel: 'other', direction: 'internal', summary: 'matrix' }),
+  },
+  { name: 'list departments', method: 'GET', url: () => '/api/v1/departments', allowed: everyone },
+  { name: 'create department', method: 'POST', url: () => '/api/v1/departments', body: () => ({ name: `D${Math.random()}` }), allowed: ok('org_admin') },
+  { name: 'list sites', method: 'GET', url: () => '/api/v1/sites', allowed: everyone },
+  { name: 'create site', method: 'POST', url: () => '/api/v1/sites', body: () => ({ name: `S${Math.random()}`, timezone: 'Asia/Shanghai' }), allowed: ok('org_admin') },
+  { name: 'edit site', method: 'PATCH', url: () => `/api/v1/sites/${demo.sites.beijing}`, body: () => ({ parking: 'B1' }), allowed: ok('org_admin') },
+  { name: 'list users', method: 'GET', url: () => '/api/v1/users', allowed: ok('hr', 'hrbp', 'executive', 'org_admin') },
+  {
+    name: 'create user', method: 'POST', url: () => '/api/v1/users', allowed: ok('org_admin'),
+    body: () => ({ email: `u${Math.random().toString(36).slice(2)}@example.com`, name: 'New', role: 'hr', password: 'long-enough-password' }),
+  },
+  { name: 'edit user', method: 'PATCH', url: () => `/api/v1/users/${demo.users.executive.id}`, body: () => ({ phone: '123' }), allowed: ok('org_admin') },
+  { name: 'list API tokens', method: 'GET', url: () => '/api/v1/api-tokens', allowed: ok('org_admin') },
+  { name: 'create API token', method: 'POST', url: () => '/api/v1/api-tokens', body: () => ({ name: 'ats', scopes: ['candidates:read'] }), allowed: ok('org_admin') },
+  { name: 'read audit log', method: 'GET', url: () => '/api/v1/audit', allowed: ok('org_admin') },
+  { name: 'who am I', method: 'GET', url: () => '/api/v1/auth/me', allowed: everyone },
+];
+
+describe('role × route matrix (DESIGN §1)', () => {
+  for (const route of MATRIX) {
+    for (const role of ROLES) {
+      it(`${role} ${route.allowed[role] ? 'may' : 'may not'} ${route.name}`, async () => {
+        const res = await t.call(s[role], route.method, route.url(), route.body?.());
+        if (route.allowed[role]) expect(res.statusCode, res.body).toBeLessThan(300);
+        else expect([403, 404], res.body).toContain(res.statusCode);
+      });
+    }
+    it(`anonymous may not ${route.name}`, async () => {
+      const res = await t.call(undefined, route.method, route.url(), route.body?.());
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('unauthorized');
+    });
+  }
+});
+
+describe('what each role sees', () => {
+  it('a manager sees only their own incoming hires', async () => {
+    const list = (await t.call(s.manager, 'GET', '/api/v1/candidates?limit=200')).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((c: { manager: { id: string } }) => c.manager.id === demo.users.manager.id)).toBe(true);
+    expect((await t.call(s.manager, 'GET', `/api/v1/candidates/${salesCandidate}`)).statusCode).toBe(404);
+    expect((await t.call(s.manager2, 'GET', `/api/v1/candidates/${engCandidate}`)).statusCode).toBe(404);
+  });
+
+  it('an HRBP sees only assigned departments', async () => {
+    const list = (await t.call(s.hrbp, 'GET', '/api/v1/candidates?limit=200')).json();
+    expect(list.items.every((c: { department: { id: string } }) => c.department.id === demo.departments.engineering)).toBe(true);
+    expect((await t.call(s.hrbp, 'GET', `/api/v1/candidates/${salesCandidate}`)).statusCode).toBe(404);
+  });
+
+  it('salary is shown only to roles allowed to see pay', async () => {
+    const read = async (role: Role) => (await t.call(s[role], 'GET', `/api/v1/candidates/${engCandidate}`)).json();
+    expect((await read('hr')).salary).toBeDefined();
+    expect((await read('org_admin')).salary).toBeDefined();
+    for (const role of ['manager', 'admin', 'executive'] as Role[]) expect((await read(role)).salary, role).toBeUndefined();
+    const offers = (await t.call(s.manager, 'GET', `/api/v1/candidates/${engCandidate}/offers`)).json();
+    expect(offers.items.every((o: { salary?: unknown }) => o.salary === undefined)).toBe(true);
+  });
+
+  it('admin staff see logistics facts, not contact details or pay', async () => {
+    const c = (await t.call(s.admin, 'GET', `/api/v1/candidates/${engCandidate}`)).json();
+    expect(c.startDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(c.site.name).toBeTruthy();
+    expect(c.email).toBeUndefined();
+    expect(c.phone).toBeUndefined();
+    expect(c.salary).toBeUndefined();
+  });
+});
+
+describe('organisations are isolated', () => {
+  it('no route of one org reaches another org’s candidate', async () => {
+    const foreign = other.sessions.hr;
+    for (const url of [`/api/v1/candidates/${engCandidate}`, `/api/v1/candidates/${engCandidate}/timeline`, `/api/v1/candidates/${engCandidate}/offers`]) {
+      expect((await t.call(foreign, 'GET', url)).statusCode, url).toBe(404);
+    }
+    const touch = await t.call(foreign, 'POST', `/api/v1/candidates/${engCandidate}/touches`, { kind: 'note', channel: 'other', direction: 'internal', summary: 'x' });
+    expect(touch.statusCode).toBe(404);
+    const patch = await t.call(other.sessions.org_admin, 'PATCH', `/api/v1/sites/${demo.sites.beijing}`, { parking: 'x' });
+    expect(patch.statusCode).toBe(404);
+    const edit = await t.call(other.sessions.org_admin, 'PATCH', `/api/v1/users/${demo.users.hr.id}`, { phone: '1' });
+    expect(edit.statusCode).toBe(404);
+  });
+
+  it('lists never contain another org’s rows', async () => {
+    const mine = new Set(demo.candidateIds);
+    const theirs = (await t.call(other.sessions.hr, 'GET', '/api/v1/candidates?limit=200')).json().items;
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.some((c: { id: string }) => mine.has(c.id))).toBe(false);
+    const users = (await t.call(other.sessions.org_admin, 'GET', '/api/v1/users')).json().items;
+    expect(users.some((u: { id: string }) => u.id === demo.users.hr.id)).toBe(false);
+  });
+
+  it('a candidate cannot be created against another org’s department or site', async () => {
+    const res = await t.call(other.sessions.hr, 'POST', '/api/v1/candidates', {
+      fullName: 'X', roleType: 'other', departmentId: demo.departments.engineering, siteId: other.demo.sites.shanghai, positionTitle: 'P', startDate: '2027-01-01',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('departmentId');
+  });
+});

@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Deps } from '../services/deps.js';
@@ -15,6 +15,13 @@ import { registerErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { orgRoutes } from './routes/org.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route as 'METHOD /api/v1/…', for the OpenAPI completeness test. */
+    apiRoutes: string[];
+  }
+}
 
 export interface AppOptions {
   /** JSON logs (pino) when true; tests pass false. */
@@ -39,6 +46,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  const apiRoutes: string[] = [];
+  app.addHook('onRoute', (r) => {
+    if (!r.url.startsWith('/api/v1/')) return;
+    for (const m of [r.method].flat()) if (m !== 'HEAD') apiRoutes.push(`${m} ${r.url}`);
+  });
+  app.decorate('apiRoutes', apiRoutes);
   // JSON only: text/plain is a content type a cross-site form may send without a preflight.
   app.removeContentTypeParser('text/plain');
 
@@ -100,15 +113,30 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   return app;
 }
 
-/** Serves the built console; client-side routes fall back to its index.html. */
+/**
+ * Serves the built web (dist/web): hashed assets (cached for good), `/portal*` → the
+ * candidate portal's portal.html, every other page path → the console's index.html for
+ * its client-side routes. API paths and missing files fall through to the JSON 404
+ * (the not-found handler belongs to registerErrorHandler).
+ */
 async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> {
-  await app.register(fastifyStatic, { root: path.resolve(webDir), prefix: '/', index: ['index.html'], wildcard: false });
-  app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0]!;
-    if (request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url)) {
-      const entry = url.startsWith('/portal') && existsSync(path.join(webDir, 'portal.html')) ? 'portal.html' : 'index.html';
-      return reply.type('text/html').sendFile(entry);
-    }
-    return reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${url}` } });
+  const root = path.resolve(webDir);
+  await app.register(fastifyStatic, {
+    root, prefix: '/', index: false, wildcard: false,
+    setHeaders: (reply, file) => {
+      if (file.startsWith(path.join(root, 'assets') + path.sep)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+    },
   });
+  const page = (entry: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const url = request.url.split('?')[0]!;
+    if (url.startsWith('/api/') || path.extname(url)) return reply.callNotFound();
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile(entry);
+  };
+  const hide = { schema: { hide: true } };
+  if (existsSync(path.join(root, 'portal.html'))) {
+    app.get('/portal', hide, page('portal.html'));
+    app.get('/portal/*', hide, page('portal.html'));
+  }
+  app.get('/', hide, page('index.html'));
+  app.get('/*', hide, page('index.html'));
 }

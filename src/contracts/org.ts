@@ -12,7 +12,7 @@ export const ZSiteFields = z.strictObject({
   name: zShortText(100),
   address: z.string().trim().max(500).default(''),
   timezone: ZTimezone,
-  calendar: z.enum(['CN', 'WEEKDAYS']).default('CN'),
+  calendar: z.enum(['CN', 'WEEKEND']).default('CN'),
   arrivalTime: ZTimeOfDay.default('09:00'),
   receptionInfo: z.string().trim().max(2000).default(''),
   parking: z.string().trim().max(2000).default(''),

@@ -1,0 +1,81 @@
+import type {
+  TCandidateStatus,
+  TOrgPolicy,
+  TOwnerRole,
+  TPlannedItem,
+  TPlaybook,
+  TStage,
+  TStepAction,
+  TCandidateChannel,
+} from '../../contracts/playbook.js';
+import type { TDelayReason } from '../../contracts/playbook.js';
+import type { TCandidateFacts, TPlan } from '../plan/types.js';
+
+export type { TDomainEvent } from '../../contracts/scenario.js';
+
+export interface TEngineConfig {
+  playbook: TPlaybook;
+  policy: TOrgPolicy;
+}
+
+/** Everything the reducer remembers about one candidate. Plain data, serialisable. */
+export interface TCandidateState {
+  candidate: TCandidateFacts;
+  status: TCandidateStatus;
+  /** Current main plan (null before acceptance). */
+  plan: TPlan | null;
+  /** Exception items created by events (messages wait here until sent). */
+  exceptionItems: TPlannedItem[];
+  /** Step keys done or sent, with when. */
+  completed: { key: string; at: string }[];
+  /** Cancelled step keys (never sent / never due again). */
+  cancelled: string[];
+  /** Proactive messages sent to the candidate (ISO), for the cap and unresponsiveness. */
+  sentMessages: string[];
+  lastReplyAt: string | null;
+  openDelay: { requestedAt: string; reason: TDelayReason; proposedStartDate?: string; escalated: boolean } | null;
+  consent: { givenAt: string; expiresAt: string; nextNurtureAt: string | null; sent: number } | null;
+  /** Send time of the unanswered message that already raised risk.unresponsive_call. */
+  unresponsiveRaisedFor: string | null;
+  /** Occurrence counters for exception steps (several day1.issue tasks…). */
+  occurrences: Record<string, number>;
+  /** Last instant the reducer has processed (ISO). */
+  clock: string;
+}
+
+interface TEffectBase {
+  /** When it happens (UTC ISO) and the same instant in the candidate's zone. */
+  at: string;
+  atLocal: string;
+  candidate: string;
+}
+
+export interface TItemFields {
+  key: string;
+  step: string;
+  stage: TStage;
+  owners: TOwnerRole[];
+  action: TStepAction;
+  channel: TCandidateChannel | null;
+}
+
+export type TEffect =
+  | (TEffectBase & { kind: 'status'; status: TCandidateStatus; from: TCandidateStatus })
+  | (TEffectBase &
+      TItemFields & {
+        kind: 'task';
+        dueAt: string;
+        dueAtLocal: string;
+        preparedMessage: boolean;
+        calendarDataMissing: boolean;
+        /** Free text carried by the event (day-one issue). */
+        detail?: string;
+      })
+  | (TEffectBase & TItemFields & { kind: 'message'; mergedSteps: string[] })
+  | (TEffectBase & TItemFields & { kind: 'escalation'; dueAt: string; dueAtLocal: string; calendarDataMissing: boolean })
+  | (TEffectBase & { kind: 'cancelled'; key: string; step: string; reason: string });
+
+export interface TReduction {
+  state: TCandidateState;
+  effects: TEffect[];
+}

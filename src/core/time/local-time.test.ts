@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  addLocalDays,
+  atLocalTime,
+  diffLocalDays,
+  formatLocalIso,
+  formatUtcIso,
+  parseInstant,
+  parseLocalDate,
+  toLocalDate,
+} from './local-time.js';
+
+describe('local time helpers', () => {
+  it('formats an instant with the zone offset, including half-hour zones', () => {
+    const at = new Date('2026-12-11T02:00:00Z');
+    expect(formatLocalIso(at, 'Asia/Shanghai')).toBe('2026-12-11T10:00:00+08:00');
+    expect(formatLocalIso(at, 'Asia/Kolkata')).toBe('2026-12-11T07:30:00+05:30');
+    expect(formatUtcIso(at)).toBe('2026-12-11T02:00:00Z');
+  });
+
+  it('builds local wall-clock instants across DST', () => {
+    expect(formatLocalIso(atLocalTime('2026-03-08', 600, 'America/New_York'), 'America/New_York')).toBe('2026-03-08T10:00:00-04:00');
+    expect(formatLocalIso(atLocalTime('2026-03-07', 600, 'America/New_York'), 'America/New_York')).toBe('2026-03-07T10:00:00-05:00');
+  });
+
+  it('adds calendar days keeping the local time over a DST change', () => {
+    const before = atLocalTime('2026-03-28', 600, 'Europe/Berlin');
+    expect(formatLocalIso(addCalendarDays(before, 2, 'Europe/Berlin'), 'Europe/Berlin')).toBe('2026-03-30T10:00:00+02:00');
+  });
+
+  it('adds months in local time and clamps month ends', () => {
+    const at = atLocalTime('2026-11-30', 600, 'Asia/Shanghai');
+    expect(toLocalDate(addCalendarMonths(at, 3, 'Asia/Shanghai'), 'Asia/Shanghai')).toBe('2027-02-28');
+  });
+
+  it('does pure date arithmetic', () => {
+    expect(addLocalDays('2026-12-14', -14)).toBe('2026-11-30');
+    expect(diffLocalDays('2026-12-07', '2026-12-14')).toBe(7);
+  });
+
+  it('rejects bad input with typed errors naming the field', () => {
+    expect(() => parseLocalDate('2026-13-01', 'startDate')).toThrowError(expect.objectContaining({ code: 'invalid_local_date', field: 'startDate' }));
+    expect(() => parseInstant('2026-12-01T09:00:00', 'at')).toThrowError(expect.objectContaining({ code: 'invalid_input', field: 'at' }));
+  });
+});

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
+import type { EngineScheduler } from './engine/persist-reduction.js';
 
 /** A source of time: the only clock the services read. Tests and the simulator pass their own. */
 export interface Clock {
@@ -12,6 +13,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface Deps {
   db: Kysely<Database>;
   clock: Clock;
+  /** Hands due work to the job queue; absent in tests that drive the engine by hand. */
+  scheduler?: EngineScheduler;
 }
 
 /** Where a request came from, for the audit log. */

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as createPlatform from './migrations/20261125090000-create-platform.js';
+import * as createEngine from './migrations/20261125120000-create-engine.js';
 
 /** Migrations are imported statically so the built server needs no file-system lookup. */
 const migrations: Record<string, Migration> = {
   '20261125090000-create-platform': createPlatform,
+  '20261125120000-create-engine': createEngine,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

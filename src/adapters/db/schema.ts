@@ -136,7 +136,7 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface Database {
+export interface Database extends EngineDatabase {
   orgs: OrgsTable;
   departments: DepartmentsTable;
   sites: SitesTable;
@@ -148,4 +148,85 @@ export interface Database {
   offers: OffersTable;
   touches: TouchesTable;
   audit_log: AuditLogTable;
+}
+
+export interface PlaybooksTable {
+  org_id: string;
+  key: string;
+  version: number;
+  definition: Json<unknown>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+}
+export interface EngineStatesTable {
+  org_id: string;
+  candidate_id: string;
+  playbook_key: string;
+  playbook_version: number;
+  state: Json<unknown>;
+  next_wake_at: Timestamp | null;
+  revision: Generated<number>;
+  updated_at: DefaultTimestamp;
+}
+export interface DomainEventsTable {
+  org_id: string;
+  id: string;
+  candidate_id: string;
+  type: string;
+  occurred_at: Timestamp;
+  payload: Json<Record<string, unknown>>;
+  idempotency_key: string | null;
+  actor_kind: string;
+  actor_id: string | null;
+  created_at: DefaultTimestamp;
+}
+export interface TasksTable {
+  org_id: string;
+  candidate_id: string;
+  key: string;
+  step_id: string;
+  stage: string;
+  kind: string;
+  action: string;
+  owner_roles: string[];
+  channel: string | null;
+  prepared_message: Generated<boolean>;
+  detail: Generated<string>;
+  due_at: Timestamp;
+  calendar_data_missing: Generated<boolean>;
+  status: string;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  outcome: Generated<string>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+export interface OutboundMessagesTable {
+  org_id: string;
+  id: string;
+  candidate_id: string;
+  lead_key: string;
+  step_keys: string[];
+  step_ids: string[];
+  channel: string;
+  status: string;
+  send_after: Timestamp;
+  attempts: Generated<number>;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  recipient: Generated<string>;
+  subject: Generated<string>;
+  body_text: Generated<string>;
+  provider_message_id: string | null;
+  sent_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface EngineDatabase {
+  playbooks: PlaybooksTable;
+  engine_states: EngineStatesTable;
+  domain_events: DomainEventsTable;
+  tasks: TasksTable;
+  outbound_messages: OutboundMessagesTable;
 }

@@ -7,6 +7,7 @@ import { describeActor, requirePermission } from '../actor.js';
 import type { Deps, RequestContext } from '../deps.js';
 import { conflict, forbidden, notFound } from '../errors.js';
 import { checkReferences } from './check-references.js';
+import { applyDomainEventIn } from '../engine/apply-event.js';
 import { presentCandidate } from './present-candidate.js';
 
 /** Loads a candidate the principal may see, or 404 (never 403: existence is not disclosed). */
@@ -55,6 +56,13 @@ export async function createCandidate(deps: Deps, p: Principal, input: TCreateCa
       orgId: p.orgId, ...describeActor(p), action: 'create', entity: 'candidate', entityId: id, candidateId: id,
       detail: { fields: Object.keys(input) }, ip: ctx.ip, at: now,
     });
+    // An offer already accepted (e.g. imported from an ATS) starts the follow-up plan at once.
+    if (accepted) {
+      const actor = describeActor(p);
+      await applyDomainEventIn(trx, deps, p.orgId, id, { type: 'offer_accepted', at: accepted.toISOString() }, {
+        actor: { kind: actor.actorKind, id: actor.actorId }, idempotencyKey: `candidate:${id}:accepted`,
+      });
+    }
   });
   return presentCandidate((await findCandidate(deps.db, p.orgId, id, { kind: 'all' }))!, p);
 }

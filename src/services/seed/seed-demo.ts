@@ -42,7 +42,7 @@ export async function seedDemo(deps: Deps, opts: { slug?: string; name?: string;
       transport: '地铁 2 号线张江高科站 3 号口步行 5 分钟', mapUrl: 'https://map.example.com/?q=zhangjiang',
     }),
     beijing: await insertSite(deps, orgId, { name: '北京分公司 Beijing', timezone: 'Asia/Shanghai', address: '北京市海淀区中关村大街 1 号', transport: '地铁 4 号线中关村站' }),
-    singapore: await insertSite(deps, orgId, { name: 'Singapore Office', timezone: 'Asia/Singapore', calendar: 'WEEKDAYS', address: '1 Raffles Place, Singapore' }),
+    singapore: await insertSite(deps, orgId, { name: 'Singapore Office', timezone: 'Asia/Singapore', calendar: 'WEEKEND', address: '1 Raffles Place, Singapore' }),
   };
   const mk = async (key: keyof DemoOrg['users'], role: TStaffRole, name: string, departmentIds: string[] = [], locale: 'zh-CN' | 'en-US' = 'zh-CN') => {
     const email = `${key.replace('_', '-')}@${domain}`;

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../adapters/db/schema.js';
+import { advanceClock, planForEvent, startCandidate, type TDomainEvent } from '../../core/events/index.js';
+import { isDomainError } from '../../core/errors.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { loadCandidateFacts } from './candidate-facts.js';
+import { loadEngineConfig } from './engine-config.js';
+import { noopScheduler, parseEngineState, persistReduction } from './persist-reduction.js';
+
+export interface EventActor {
+  kind: 'user' | 'token' | 'candidate' | 'system';
+  id: string | null;
+}
+
+export interface ApplyEventResult {
+  /** False when the idempotency key was seen before: nothing changed. */
+  applied: boolean;
+  eventId: string;
+}
+
+/**
+ * Records a domain event and runs the engine on it, in one transaction: the event row,
+ * the new engine state and every effect commit together or not at all. The same
+ * idempotency key delivered twice (webhook retry, double click) changes nothing.
+ */
+export async function applyDomainEvent(
+  deps: Deps,
+  orgId: string,
+  candidateId: string,
+  event: TDomainEvent,
+  opts: { actor: EventActor; idempotencyKey?: string },
+): Promise<ApplyEventResult> {
+  try {
+    return await deps.db.transaction().execute((trx) => applyDomainEventIn(trx, deps, orgId, candidateId, event, opts));
+  } catch (err) {
+    if (isDomainError(err)) {
+      const status = err.code === 'illegal_transition' || err.code === 'plan_stopped' ? 409 : 400;
+      throw new AppError(status, err.code, err.message, err.field);
+    }
+    throw err;
+  }
+}
+
+/** The same inside a caller's transaction (creating a candidate with an accepted offer). */
+export async function applyDomainEventIn(
+  trx: Kysely<Database>,
+  deps: Deps,
+  orgId: string,
+  candidateId: string,
+  event: TDomainEvent,
+  opts: { actor: EventActor; idempotencyKey?: string },
+): Promise<ApplyEventResult> {
+  const now = deps.clock.now();
+  const scheduler = deps.scheduler ?? noopScheduler;
+
+  const eventId = randomUUID();
+  const inserted = await trx.insertInto('domain_events').values({
+    org_id: orgId, id: eventId, candidate_id: candidateId, type: event.type, occurred_at: event.at,
+    payload: JSON.stringify(event), idempotency_key: opts.idempotencyKey ?? null, actor_kind: opts.actor.kind,
+    actor_id: opts.actor.id, created_at: now,
+  }).onConflict((oc) => oc.columns(['org_id', 'idempotency_key']).doNothing()).returning('id').executeTakeFirst();
+  if (!inserted) {
+    const prior = await trx.selectFrom('domain_events').select('id').where('org_id', '=', orgId).where('idempotency_key', '=', opts.idempotencyKey!).executeTakeFirstOrThrow();
+    return { applied: false, eventId: prior.id };
+  }
+  const config = await loadEngineConfig(trx, orgId);
+  const row = await trx.selectFrom('engine_states').select('state').where('org_id', '=', orgId).where('candidate_id', '=', candidateId).forUpdate().executeTakeFirst();
+  let reduction;
+  if (!row) {
+    if (event.type !== 'offer_accepted') {
+      throw new AppError(409, 'plan_not_started', 'the offer has not been accepted yet: record offer_accepted first', 'type');
+    }
+    const facts = await loadCandidateFacts(trx, orgId, candidateId, event.at);
+    reduction = startCandidate(facts, config);
+    await trx.updateTable('offers').set({ status: 'accepted', accepted_at: event.at })
+      .where('org_id', '=', orgId).where('candidate_id', '=', candidateId)
+      .where('version', '=', (eb) => eb.selectFrom('offers as o2').select((e2) => e2.fn.max('o2.version').as('v')).where('o2.org_id', '=', orgId).where('o2.candidate_id', '=', candidateId))
+      .execute();
+  } else {
+    reduction = planForEvent(parseEngineState(row.state), event, config);
+  }
+  // Time-driven rules up to now, so an event recorded late still sends what fell due.
+  const caughtUp = advanceClock(reduction.state, now.toISOString(), config);
+  await persistReduction(trx, {
+    orgId, candidateId, config, now, scheduler, isNew: !row,
+    reduction: { state: caughtUp.state, effects: [...reduction.effects, ...caughtUp.effects] },
+  });
+  return { applied: true, eventId };
+}
+
+/**
+ * Runs the time-driven rules for candidates whose next wake time has come. Rows are
+ * claimed with SKIP LOCKED, so several workers share the work without doing it twice.
+ */
+export async function wakeDueCandidates(deps: Deps, opts: { limit?: number; orgId?: string; candidateId?: string } = {}): Promise<number> {
+  const now = deps.clock.now();
+  const scheduler = deps.scheduler ?? noopScheduler;
+  return deps.db.transaction().execute(async (trx) => {
+    let q = trx.selectFrom('engine_states').select(['org_id', 'candidate_id', 'state'])
+      .where('next_wake_at', '<=', now);
+    if (opts.orgId) q = q.where('org_id', '=', opts.orgId);
+    if (opts.candidateId) q = q.where('candidate_id', '=', opts.candidateId);
+    const rows = await q.orderBy('next_wake_at').limit(opts.limit ?? 100).forUpdate().skipLocked().execute();
+    for (const row of rows) {
+      const config = await loadEngineConfig(trx, row.org_id);
+      const reduction = advanceClock(parseEngineState(row.state), now.toISOString(), config);
+      await persistReduction(trx, { orgId: row.org_id, candidateId: row.candidate_id, config, reduction, now, scheduler, isNew: false });
+    }
+    return rows.length;
+  });
+}

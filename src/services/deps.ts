@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
-import type { EngineScheduler } from './engine/persist-reduction.js';
+import type { EngineObserver, EngineScheduler } from './engine/persist-reduction.js';
 
 /** A source of time: the only clock the services read. Tests and the simulator pass their own. */
 export interface Clock {
@@ -15,6 +15,8 @@ export interface Deps {
   clock: Clock;
   /** Hands due work to the job queue; absent in tests that drive the engine by hand. */
   scheduler?: EngineScheduler;
+  /** Notified of engine effects after they are stored (simulator). */
+  observer?: EngineObserver;
 }
 
 /** Where a request came from, for the audit log. */

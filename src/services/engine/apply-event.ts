@@ -84,7 +84,7 @@ export async function applyDomainEventIn(
   // Time-driven rules up to now, so an event recorded late still sends what fell due.
   const caughtUp = advanceClock(reduction.state, now.toISOString(), config);
   await persistReduction(trx, {
-    orgId, candidateId, config, now, scheduler, isNew: !row,
+    orgId, candidateId, config, now, scheduler, isNew: !row, observer: deps.observer,
     reduction: { state: caughtUp.state, effects: [...reduction.effects, ...caughtUp.effects] },
   });
   return { applied: true, eventId };
@@ -106,7 +106,7 @@ export async function wakeDueCandidates(deps: Deps, opts: { limit?: number; orgI
     for (const row of rows) {
       const config = await loadEngineConfig(trx, row.org_id);
       const reduction = advanceClock(parseEngineState(row.state), now.toISOString(), config);
-      await persistReduction(trx, { orgId: row.org_id, candidateId: row.candidate_id, config, reduction, now, scheduler, isNew: false });
+      await persistReduction(trx, { orgId: row.org_id, candidateId: row.candidate_id, config, reduction, now, scheduler, isNew: false, observer: deps.observer });
     }
     return rows.length;
   });

@@ -12,6 +12,11 @@ export interface EngineScheduler {
   wakeScheduled(trx: Kysely<Database>, orgId: string, candidateId: string, at: Date): Promise<void>;
 }
 
+/** Sees every effect after it is stored (the simulator prints them; metrics could count them). */
+export interface EngineObserver {
+  onEffects(orgId: string, candidateId: string, effects: readonly TEffect[]): void;
+}
+
 export const noopScheduler: EngineScheduler = { messageScheduled: async () => undefined, wakeScheduled: async () => undefined };
 
 const STATUS_LABEL = (e: Extract<TEffect, { kind: 'status' }>) => `Status: ${e.from} → ${e.status}`;
@@ -24,7 +29,10 @@ const STATUS_LABEL = (e: Extract<TEffect, { kind: 'status' }>) => `Status: ${e.f
  */
 export async function persistReduction(
   trx: Kysely<Database>,
-  args: { orgId: string; candidateId: string; config: LoadedEngineConfig; reduction: TReduction; now: Date; scheduler: EngineScheduler; isNew: boolean },
+  args: {
+    orgId: string; candidateId: string; config: LoadedEngineConfig; reduction: TReduction; now: Date;
+    scheduler: EngineScheduler; isNew: boolean; observer?: EngineObserver;
+  },
 ): Promise<void> {
   const { orgId, candidateId, config, reduction, now, scheduler } = args;
   const nextWake = findNextWakeAt(reduction.state, config);
@@ -41,6 +49,7 @@ export async function persistReduction(
   }
   if (nextWake) await scheduler.wakeScheduled(trx, orgId, candidateId, new Date(nextWake));
   for (const effect of reduction.effects) await persistEffect(trx, orgId, candidateId, effect, now, scheduler);
+  if (reduction.effects.length) args.observer?.onEffects(orgId, candidateId, reduction.effects);
 }
 
 async function persistEffect(trx: Kysely<Database>, orgId: string, candidateId: string, e: TEffect, now: Date, scheduler: EngineScheduler) {

@@ -46,8 +46,8 @@ export const ZScenarioEvent = z.discriminatedUnion('type', [
   defineEvent('offer_declined', { reason: ZDeclineReason, talentPoolConsent: z.boolean().optional() }),
   defineEvent('reneged', { reason: ZDeclineReason, talentPoolConsent: z.boolean().optional() }),
   defineEvent('salary_adjustment_decided', { decision: ZSalaryDecision }),
-  defineEvent('day_one_issue_reported', { issue: z.string().min(1) }),
-  defineEvent('task_completed', { step: z.string().min(1) }),
+  defineEvent('day_one_issue_reported', { issue: z.string().trim().min(1).max(2000) }),
+  defineEvent('task_completed', { step: z.string().min(1).max(100) }),
   ...NO_FIELD_EVENTS.map((type) => defineEvent(type, {})),
 ]);
 export type TScenarioEvent = z.infer<typeof ZScenarioEvent>;

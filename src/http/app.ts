@@ -15,6 +15,7 @@ import { registerErrorHandler } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { orgRoutes } from './routes/org.js';
+import { engineRoutes } from './routes/engine.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -105,6 +106,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(authRoutes(deps, { secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10 }));
     await api.register(candidateRoutes(deps));
     await api.register(orgRoutes(deps));
+    await api.register(engineRoutes(deps));
   }, { prefix: '/api/v1' });
 
   if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {

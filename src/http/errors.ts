@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../services/errors.js';
+import { isDomainError } from '../core/errors.js';
 
 /** Turns a JSON-pointer-ish path ('/channels/0') into the field name we report ('channels.0'). */
 function toField(instancePath: string, params: Record<string, unknown>): string | undefined {
@@ -29,6 +30,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (err instanceof AppError) {
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+    }
+    if (isDomainError(err)) {
+      const status = err.code === 'illegal_transition' || err.code === 'plan_stopped' || err.code === 'unknown_step' ? 409 : 400;
+      return reply.status(status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
     }
     const fe = err as FastifyError;
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {

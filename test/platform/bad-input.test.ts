@@ -32,6 +32,14 @@ const BODY_ROUTES: Array<{ method: string; url: () => string; as: Role; valid: (
   { method: 'PATCH', url: () => `/api/v1/sites/${demo.sites.beijing}`, as: 'org_admin', valid: () => ({ parking: 'p' }), wrongType: 'arrivalTime', tooLong: 'transport' },
   { method: 'POST', url: () => '/api/v1/users', as: 'org_admin', valid: () => ({ email: 'n@example.com', name: 'N', role: 'hr', password: 'long-enough-pw' }), wrongType: 'role', tooLong: 'name' },
   { method: 'PATCH', url: () => `/api/v1/users/${demo.users.hr.id}`, as: 'org_admin', valid: () => ({ phone: '1' }), wrongType: 'disabled', tooLong: 'name' },
+  {
+    method: 'POST', url: () => `/api/v1/candidates/${demo.candidateIds[0]}/events`, as: 'hr', wrongType: 'at', tooLong: 'issue',
+    valid: () => ({ type: 'day_one_issue_reported', issue: 'no badge' }),
+  },
+  {
+    method: 'POST', url: () => `/api/v1/candidates/${demo.candidateIds[0]}/tasks/offer.confirmation_call%230/complete`, as: 'hr',
+    wrongType: 'candidateFeedback', tooLong: 'outcome', valid: () => ({ outcome: 'ok' }),
+  },
   { method: 'POST', url: () => '/api/v1/api-tokens', as: 'org_admin', valid: () => ({ name: 't', scopes: ['candidates:read'] }), wrongType: 'scopes', tooLong: 'name' },
 ];
 
@@ -82,6 +90,9 @@ describe('bad input gets 400 naming the field, never 500', () => {
     expect400(await t.call(s.hr, 'GET', `/api/v1/candidates/${demo.candidateIds[0]}/timeline?offset=-1`), 'offset');
     expect400(await t.call(s.org_admin, 'GET', '/api/v1/audit?before=yesterday'), 'before');
     expect400(await t.call(s.hr, 'POST', '/api/v1/auth/logout?everywhere=maybe'), 'everywhere');
+    expect400(await t.call(s.hr, 'GET', '/api/v1/tasks?due=soon'), 'due');
+    expect400(await t.call(s.hr, 'GET', '/api/v1/outbox?status=lost'), 'status');
+    expect400(await t.call(s.hr, 'POST', `/api/v1/candidates/${demo.candidateIds[0]}/tasks/DROP%20TABLE/complete`, {}), 'key');
   });
 
   it('references to rows that do not exist are 400, not a database error', async () => {

@@ -56,6 +56,10 @@ const MATRIX: Array<{ name: string; method: string; url: () => string; body?: ()
   { name: 'create API token', method: 'POST', url: () => '/api/v1/api-tokens', body: () => ({ name: 'ats', scopes: ['candidates:read'] }), allowed: ok('org_admin') },
   { name: 'read audit log', method: 'GET', url: () => '/api/v1/audit', allowed: ok('org_admin') },
   { name: 'who am I', method: 'GET', url: () => '/api/v1/auth/me', allowed: everyone },
+  { name: 'record an event', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/events`, body: () => ({ type: 'candidate_replied' }), allowed: ok('hr', 'org_admin') },
+  { name: 'see the plan', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/plan`, allowed: ok('hr', 'hrbp', 'manager', 'executive', 'org_admin') },
+  { name: 'list tasks', method: 'GET', url: () => '/api/v1/tasks', allowed: everyone },
+  { name: 'read the outbox', method: 'GET', url: () => '/api/v1/outbox', allowed: ok('hr', 'org_admin') },
 ];
 
 describe('role × route matrix (DESIGN §1)', () => {

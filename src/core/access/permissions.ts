@@ -5,6 +5,7 @@ export const PERMISSIONS = [
   'candidate.read', 'candidate.create', 'candidate.update', 'offer.read', 'offer.create',
   'timeline.read', 'touch.create', 'salary.read', 'contact.read',
   'org.read', 'site.manage', 'department.manage', 'user.read', 'user.manage', 'token.manage', 'audit.read',
+  'event.create', 'plan.read', 'task.read', 'task.complete', 'outbox.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -16,15 +17,20 @@ const BY_ROLE: Record<TStaffRole, readonly Permission[]> = {
   hr: [
     'candidate.read', 'candidate.create', 'candidate.update', 'offer.read', 'offer.create',
     'timeline.read', 'touch.create', 'salary.read', 'contact.read', 'org.read', 'user.read',
+    'event.create', 'plan.read', 'task.read', 'task.complete', 'outbox.read',
   ],
-  hrbp: ['candidate.read', 'offer.read', 'timeline.read', 'touch.create', 'salary.read', 'contact.read', 'org.read', 'user.read'],
-  manager: ['candidate.read', 'offer.read', 'timeline.read', 'touch.create', 'contact.read', 'org.read'],
-  admin: ['candidate.read', 'org.read'],
-  executive: ['candidate.read', 'offer.read', 'timeline.read', 'contact.read', 'org.read', 'user.read'],
+  hrbp: [
+    'candidate.read', 'offer.read', 'timeline.read', 'touch.create', 'salary.read', 'contact.read', 'org.read', 'user.read',
+    'plan.read', 'task.read', 'task.complete',
+  ],
+  manager: ['candidate.read', 'offer.read', 'timeline.read', 'touch.create', 'contact.read', 'org.read', 'plan.read', 'task.read', 'task.complete'],
+  admin: ['candidate.read', 'org.read', 'task.read', 'task.complete'],
+  executive: ['candidate.read', 'offer.read', 'timeline.read', 'contact.read', 'org.read', 'user.read', 'plan.read', 'task.read', 'task.complete'],
   org_admin: [
     'candidate.read', 'candidate.create', 'candidate.update', 'offer.read', 'offer.create',
     'timeline.read', 'touch.create', 'salary.read', 'contact.read',
     'org.read', 'site.manage', 'department.manage', 'user.read', 'user.manage', 'token.manage', 'audit.read',
+    'event.create', 'plan.read', 'task.read', 'task.complete', 'outbox.read',
   ],
 };
 
@@ -43,10 +49,10 @@ export function listPermissions(role: TStaffRole, settings: AccessSettings = {})
 
 /** API-token scopes map onto the same permissions, never beyond what HR holds. */
 const BY_SCOPE: Record<string, readonly Permission[]> = {
-  'candidates:read': ['candidate.read', 'offer.read', 'timeline.read', 'contact.read', 'org.read'],
+  'candidates:read': ['candidate.read', 'offer.read', 'timeline.read', 'contact.read', 'org.read', 'plan.read'],
   'candidates:write': ['candidate.create', 'candidate.update', 'offer.create'],
   'touches:write': ['touch.create'],
-  'events:write': [],
+  'events:write': ['event.create'],
 };
 
 /** The permissions an API token holds through its scopes. */

@@ -5,6 +5,7 @@ import { describeActor, requirePermission } from '../actor.js';
 import type { Deps, RequestContext } from '../deps.js';
 import { checkReferences } from './check-references.js';
 import { loadVisibleCandidate } from './candidates.js';
+import { applyDomainEventIn } from '../engine/apply-event.js';
 
 type OfferRow = {
   version: number; position_title: string; site_id: string; start_date: string; role_type: string;
@@ -61,6 +62,16 @@ export async function createOfferVersion(deps: Deps, p: Principal, candidateId: 
     await trx.insertInto('offers').values(next).execute();
     if (next.role_type !== current.role_type) {
       await trx.updateTable('candidates').set({ role_type: next.role_type, updated_at: now }).where('org_id', '=', p.orgId).where('id', '=', candidateId).execute();
+    }
+    // One record: a new start date re-plans a running follow-up plan in the same transaction.
+    if (next.start_date !== current.start_date) {
+      const running = await trx.selectFrom('engine_states').select('candidate_id').where('org_id', '=', p.orgId).where('candidate_id', '=', candidateId).executeTakeFirst();
+      if (running) {
+        const actor = describeActor(p);
+        await applyDomainEventIn(trx, deps, p.orgId, candidateId, { type: 'start_date_changed', at: now.toISOString(), startDate: next.start_date }, {
+          actor: { kind: actor.actorKind, id: actor.actorId }, idempotencyKey: `offer:${candidateId}:${next.version}:start`,
+        });
+      }
     }
     await appendAudit(trx, {
       orgId: p.orgId, ...describeActor(p), action: 'create', entity: 'offer', entityId: `${candidateId}#${next.version}`,

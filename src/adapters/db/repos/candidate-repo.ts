@@ -4,8 +4,8 @@ import type { Database } from '../schema.js';
 
 type Eb = ExpressionBuilder<Database & { c: Database['candidates'] }, 'c'>;
 
-/** Restricts candidate rows to what a principal may see (the rule itself is core/access). */
-function whereInScope(scope: CandidateScope) {
+/** Restricts candidate rows (aliased `c`) to what a principal may see (the rule itself is core/access). */
+export function whereInScope(scope: CandidateScope) {
   return (eb: Eb) => {
     switch (scope.kind) {
       case 'all': return eb.val(true);

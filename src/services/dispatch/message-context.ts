@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import { findCandidate, type CandidateRow } from '../../adapters/db/repos/candidate-repo.js';
+import type { Database } from '../../adapters/db/schema.js';
+import type { TOrgPolicy } from '../../contracts/playbook.js';
+import { readOrgPolicy } from '../engine/engine-config.js';
+
+/** A staff member as messages name them. */
+export interface ContactPerson {
+  name: string;
+  phone: string;
+  email: string;
+}
+
+/**
+ * Everything a message about one candidate may say, read at SEND time from the one
+ * record (DESIGN §1): the current offer (highest version), its site, the assigned people
+ * and the organisation. Nothing is copied when the message is planned, so nothing is stale.
+ */
+export interface MessageContext {
+  candidate: CandidateRow;
+  site: { name: string; address: string; timezone: string; arrivalTime: string; parking: string };
+  org: { name: string; settings: Record<string, unknown> };
+  policy: TOrgPolicy;
+  hr: ContactPerson | null;
+  manager: ContactPerson | null;
+  hrbp: ContactPerson | null;
+  admin: ContactPerson | null;
+  /** When the candidate last gave talent-pool consent, if ever. */
+  poolConsentAt: Date | null;
+}
+
+/** Loads the context, or undefined when the candidate is gone (deleted or anonymised). */
+export async function loadMessageContext(db: Kysely<Database>, orgId: string, candidateId: string): Promise<MessageContext | undefined> {
+  const candidate = await findCandidate(db, orgId, candidateId, { kind: 'all' });
+  if (!candidate) return undefined;
+  const [site, org, people, consent] = await Promise.all([
+    db.selectFrom('sites').select(['name', 'address', 'timezone', 'arrival_time', 'parking'])
+      .where('org_id', '=', orgId).where('id', '=', candidate.site_id).executeTakeFirstOrThrow(),
+    db.selectFrom('orgs').select(['name', 'settings']).where('org_id', '=', orgId).executeTakeFirstOrThrow(),
+    loadPeople(db, orgId, candidate),
+    db.selectFrom('domain_events').select('occurred_at').where('org_id', '=', orgId).where('candidate_id', '=', candidateId)
+      .where('type', '=', 'talent_pool_consent_given').orderBy('occurred_at', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  const settings = (typeof org.settings === 'string' ? JSON.parse(org.settings) : org.settings) ?? {};
+  return {
+    candidate,
+    site: { name: site.name, address: site.address, timezone: site.timezone, arrivalTime: site.arrival_time, parking: site.parking },
+    org: { name: org.name, settings },
+    policy: readOrgPolicy(settings),
+    ...people,
+    poolConsentAt: consent?.occurred_at ?? null,
+  };
+}
+
+async function loadPeople(db: Kysely<Database>, orgId: string, c: CandidateRow) {
+  const ids = [c.hr_owner_id, c.manager_id, c.hrbp_id, c.admin_contact_id].filter((id): id is string => Boolean(id));
+  const rows = ids.length
+    ? await db.selectFrom('users').select(['id', 'name', 'phone', 'email']).where('org_id', '=', orgId).where('id', 'in', ids).execute()
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, { name: r.name, phone: r.phone, email: r.email }]));
+  const pick = (id: string | null) => (id ? byId.get(id) ?? null : null);
+  // A candidate without an HR owner still gets messages signed by someone responsible.
+  const hr = pick(c.hr_owner_id) ?? await findFallbackHr(db, orgId);
+  return { hr, manager: pick(c.manager_id), hrbp: pick(c.hrbp_id), admin: pick(c.admin_contact_id) };
+}
+
+async function findFallbackHr(db: Kysely<Database>, orgId: string): Promise<ContactPerson | null> {
+  const row = await db.selectFrom('users').select(['name', 'phone', 'email', 'role'])
+    .where('org_id', '=', orgId).where('disabled_at', 'is', null).where('role', 'in', ['hr', 'org_admin'])
+    .orderBy((eb) => eb.case().when('role', '=', 'hr').then(0).else(1).end()).orderBy('created_at').limit(1).executeTakeFirst();
+  return row ? { name: row.name, phone: row.phone, email: row.email } : null;
+}

@@ -1,0 +1,73 @@
+import {
+  renderTemplate,
+  selectDailyCareTemplate,
+  selectStepTemplates,
+  type TTemplateDefinition,
+  type TTemplateVariables,
+} from '../../core/templates/index.js';
+import { SMS_NEW_MESSAGE } from '../../core/templates/sms-notices.js';
+import { diffLocalDays, toLocalDate } from '../../core/time/local-time.js';
+
+export interface RenderedMessage {
+  subject: string;
+  /** Plain text: the section of every merged step, in order. */
+  text: string;
+  /** The short SMS notice (a pointer to the portal, never the message itself). */
+  smsText: string;
+}
+
+export type RenderOutcome = { ok: true; message: RenderedMessage } | { ok: false; error: string };
+
+const SECTION_DIVIDER = '\n\n————————\n\n';
+
+/**
+ * Renders one outbound message in the candidate's language. A merged message (several
+ * steps due the same day, DESIGN §3 frequency cap) carries one subject — the lead step's —
+ * and the body of every step. Pure: `sentAt` and the time zone choose the daily-care text.
+ */
+export function renderOutboundMessage(args: {
+  vars: TTemplateVariables;
+  stepIds: readonly string[];
+  leadKey: string;
+  sentAt: Date;
+  timeZone: string;
+}): RenderOutcome {
+  const { vars } = args;
+  const language = vars.candidate.language;
+  const leadStep = args.leadKey.split('#')[0]!;
+  const ordered = [leadStep, ...args.stepIds.filter((s) => s !== leadStep)];
+  const sections: Array<{ subject: string; body: string; sms?: string }> = [];
+  for (const step of ordered) {
+    const template = selectTemplate(step, args);
+    if (!template) return { ok: false, error: `no message template for step ${step}` };
+    const content = template.locales[language];
+    const subject = renderTemplate(content.subject, vars);
+    if (!subject.ok) return { ok: false, error: `template ${template.id} (subject): ${subject.error.message}` };
+    const body = renderTemplate(content.body, vars);
+    if (!body.ok) return { ok: false, error: `template ${template.id}: ${body.error.message}` };
+    sections.push({ subject: subject.output.trim(), body: body.output.trim(), sms: content.sms });
+  }
+  const sms = renderTemplate(sections[0]?.sms ?? SMS_NEW_MESSAGE[language === 'zh-CN' ? 'zh' : 'en'], vars);
+  if (!sms.ok) return { ok: false, error: `sms notice: ${sms.error.message}` };
+  return {
+    ok: true,
+    message: { subject: sections[0]!.subject, text: sections.map((s) => s.body).join(SECTION_DIVIDER), smsText: sms.output.trim() },
+  };
+}
+
+function selectTemplate(step: string, args: { vars: TTemplateVariables; leadKey: string; sentAt: Date; timeZone: string }): TTemplateDefinition | undefined {
+  if (step === 'final.daily_care') return selectDailyCareTemplate(countDaysBeforeStart(args));
+  return selectStepTemplates(step).find((t) => t.kind === 'message' || t.kind === 'meeting_invite');
+}
+
+/**
+ * Which daily-care note to send: the days left until the CURRENT start date on the day it
+ * goes out. Outside S−3…S−1 (a late retry) the occurrence in the key decides
+ * (`final.daily_care#0` is the S−3 note).
+ */
+function countDaysBeforeStart(args: { vars: TTemplateVariables; leadKey: string; sentAt: Date; timeZone: string }): number {
+  const days = diffLocalDays(toLocalDate(args.sentAt, args.timeZone), args.vars.offer.startDate);
+  if (days >= 1 && days <= 3) return days;
+  const occurrence = Number(/#(\d+)$/.exec(args.leadKey)?.[1] ?? 0);
+  return Math.min(3, Math.max(1, 3 - occurrence));
+}

@@ -1,0 +1,3 @@
+export { simulateScenario, type SimulateOptions } from './simulate-scenario.js';
+export { parseScenario, parseScenarioText } from './parse-scenario.js';
+export { ScenarioError, ScenarioErrors } from './scenario-error.js';

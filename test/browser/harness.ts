@@ -1,0 +1,95 @@
+/** Shared setup of the browser tests: a seeded app on a real port and Debian's Chromium. */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp } from '../../src/http/app.js';
+import { systemClock } from '../../src/services/deps.js';
+import { seedDemo, type DemoOrg } from '../../src/services/seed/seed-demo.js';
+import { createTestDatabase, type TestDatabase } from '../db.js';
+
+export const WEB_DIR = 'dist/web';
+export const SCREENSHOTS = 'test-results/screenshots';
+
+export interface Harness {
+  app: FastifyInstance;
+  db: TestDatabase;
+  demo: DemoOrg;
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts a freshly seeded app serving the built web, and launches Chromium. */
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`${WEB_DIR} is missing: run \`vite build\` first (npm run test:browser does)`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const db = await createTestDatabase();
+  const deps = { db: db.db, clock: systemClock };
+  const demo = await seedDemo(deps, { slug: `web${Math.random().toString(36).slice(2, 8)}` });
+  const app = await buildApp(deps, { webDir: WEB_DIR, loginRateLimit: 1000 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return {
+    app, db, demo, browser, baseUrl: `http://127.0.0.1:${address.port}`,
+    close: async () => { await browser.close(); await app.close(); await db.destroy(); },
+  };
+}
+
+export interface TrackedPage { context: BrowserContext; page: Page; problems: string[] }
+
+/**
+ * A fresh browser context (own cookies and localStorage) that records page errors and
+ * CSP violations, which must stay empty.
+ */
+export async function openPage(h: Harness, locale: 'zh-CN' | 'en-US'): Promise<TrackedPage> {
+  const context = await h.browser.newContext({ baseURL: h.baseUrl, locale, timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`csp: ${msg.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Signs in through the login form and waits for the candidate list. */
+export async function signIn(page: Page, email: string, password: string, labels: { email: string; password: string; submit: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(labels.email, { exact: true }).fill(email);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: labels.submit }).click();
+  await page.waitForURL('**/candidates');
+  await page.getByTestId('candidate-table').locator('tbody tr.ant-table-row').first().waitFor();
+}
+
+/** Serious and critical axe violations (WCAG 2.1 A/AA) on the current page. */
+export async function findSeriousA11yViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/** Gzipped bytes of the JS the console's index.html loads up front (entry + modulepreloads). */
+export function measureInitialJs(webDir = WEB_DIR): { files: string[]; gzipBytes: number } {
+  const html = readFileSync(path.join(webDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const gzipBytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(webDir, f))).length, 0);
+  return { files, gzipBytes };
+}
+
+/** Visible names in the candidate table, in order. */
+export async function readCandidateNames(page: Page): Promise<string[]> {
+  return page.getByTestId('candidate-table').locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
+}

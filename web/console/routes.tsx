@@ -1,0 +1,22 @@
+/** Client routes; every page is its own chunk so the first load stays small. */
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppShell, PageSpinner, RequireSession } from './shell.js';
+
+const LoginPage = lazy(() => import('./pages/login-page.js'));
+const CandidateListPage = lazy(() => import('./pages/candidate-list-page.js'));
+const CandidatePage = lazy(() => import('./pages/candidate-page.js'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page.js'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <Suspense fallback={<PageSpinner />}><LoginPage /></Suspense> },
+  {
+    element: <RequireSession><AppShell /></RequireSession>,
+    children: [
+      { index: true, element: <Navigate to="/candidates" replace /> },
+      { path: 'candidates', element: <CandidateListPage /> },
+      { path: 'candidates/:id', element: <CandidatePage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,89 @@
+/** The signed-in frame: side menu, header (org, language, user, sign-out) and the page. */
+import { LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Flex, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd';
+import { Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitch } from './components/language-switch.js';
+import { useMe, usePermissions, useSignOut } from './session.js';
+
+export function PageSpinner() {
+  return <Flex align="center" justify="center" style={{ minHeight: '40vh' }}><Spin size="large" /></Flex>;
+}
+
+/** Renders its children for a signed-in user; otherwise sends them to /login and back after. */
+export function RequireSession({ children }: { children: ReactNode }) {
+  const { data, isPending, isError, refetch } = useMe();
+  const location = useLocation();
+  const { t } = useTranslation();
+  if (isPending) return <PageSpinner />;
+  if (isError) {
+    return (
+      <Flex vertical align="center" gap={12} style={{ marginTop: '20vh' }}>
+        <Typography.Text>{t('error.generic')}</Typography.Text>
+        <Button onClick={() => void refetch()}>{t('error.retry')}</Button>
+      </Flex>
+    );
+  }
+  if (!data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return children;
+}
+
+interface NavItem { key: string; path: string; icon: ReactNode; label: string; permission: string }
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const can = usePermissions();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const signOut = useSignOut();
+  const nav: NavItem[] = [
+    { key: 'candidates', path: '/candidates', icon: <TeamOutlined />, label: t('nav.candidates'), permission: 'candidate.read' },
+  ];
+  const visible = nav.filter((n) => can(n.permission));
+  const selected = visible.filter((n) => location.pathname.startsWith(n.path)).map((n) => n.key);
+  const items: MenuProps['items'] = visible.map((n) => ({ key: n.key, icon: n.icon, label: n.label, onClick: () => navigate(n.path) }));
+  if (!me) return null;
+  const onSignOut = () => signOut.mutate(undefined, { onSuccess: () => navigate('/login', { replace: true }) });
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={220} className="pb-sider" theme="light">
+        <div className="pb-brand">
+          <span className="pb-brand-mark" aria-hidden="true">P</span>
+          <span className="pb-brand-name">{t('app.name')}</span>
+        </div>
+        <nav aria-label={t('nav.mainMenu')}>
+          <Menu mode="inline" selectedKeys={selected} items={items} style={{ borderInlineEnd: 'none' }} />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="pb-header">
+          <Typography.Text strong className="pb-org" data-testid="org-name">{me.user.orgName}</Typography.Text>
+          <Flex align="center" gap={16}>
+            <LanguageSwitch />
+            <Flex align="center" gap={8} data-testid="current-user">
+              <Avatar size="small" icon={<UserOutlined />} style={{ backgroundColor: '#1f5fcc' }} aria-hidden="true" />
+              <Typography.Text>{me.user.name}</Typography.Text>
+              <Tag color="blue" bordered={false}>{t(`role.${me.user.role}`)}</Tag>
+            </Flex>
+            <Button type="text" icon={<LogoutOutlined />} onClick={onSignOut} loading={signOut.isPending}>
+              {t('header.signOut')}
+            </Button>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content className="pb-content">
+          <main>
+            <Suspense fallback={<PageSpinner />}>
+              <Outlet />
+            </Suspense>
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

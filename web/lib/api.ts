@@ -1,0 +1,113 @@
+/**
+ * Typed fetch client for the Preboard API (`/api/v1`). Types come from the zod contracts
+ * the server validates with, so a contract change breaks the web build, not the user.
+ */
+import type { z } from 'zod';
+import type { TMe } from '../../src/contracts/auth.js';
+import type {
+  TCandidate, TCandidateListQuery, TCreateTouch, TOffer, TTouch, TUpdateCandidate,
+} from '../../src/contracts/candidates.js';
+import type { ZErrorResponse } from '../../src/contracts/common.js';
+import type { ZDepartment, ZSite, ZUser } from '../../src/contracts/org.js';
+
+export type { TMe, TCandidate, TCreateTouch, TTouch, TOffer };
+export type TDepartment = z.infer<typeof ZDepartment>;
+export type TSite = z.infer<typeof ZSite>;
+export type TUser = z.infer<typeof ZUser>;
+export interface Page<T> { items: T[]; total: number }
+/** Query of the candidate list; every field optional (the server fills defaults). */
+export type CandidateQuery = Partial<TCandidateListQuery>;
+
+/** An error answered by the API (`{"error":{"code","message","field"}}`) or by the network. */
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the request never got an answer. */
+    readonly status: number,
+    /** Stable machine code, e.g. `invalid_credentials`, `forbidden`, `validation_failed`. */
+    readonly code: string,
+    message: string,
+    /** The input field the error is about, when the server names one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type ErrorBody = z.infer<typeof ZErrorResponse>;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+let csrfToken: string | undefined;
+
+/** Remembers the session's CSRF token (from login or /auth/me) for state-changing calls. */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  const e = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  return typeof e?.code === 'string' && typeof e.message === 'string';
+}
+
+/** Sends one request with the session cookie; resolves with the parsed JSON or throws ApiError. */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network_error', err instanceof Error ? err.message : String(err));
+  }
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!res.ok) {
+    if (isErrorBody(parsed)) throw new ApiError(res.status, parsed.error.code, parsed.error.message, parsed.error.field);
+    throw new ApiError(res.status, res.status === 429 ? 'rate_limited' : 'http_error', text.slice(0, 200) || res.statusText);
+  }
+  return parsed as T;
+}
+
+function toQuery(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** The API, one function per endpoint the web uses. */
+export const api = {
+  login: async (email: string, password: string) => {
+    const me = await request<TMe>('POST', '/auth/login', { email, password });
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  me: async () => {
+    const me = await request<TMe>('GET', '/auth/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  },
+  logout: async () => {
+    await request<{ ok: true }>('POST', '/auth/logout');
+    setCsrfToken(undefined);
+  },
+  listCandidates: (query: CandidateQuery) => request<Page<TCandidate>>('GET', `/candidates${toQuery(query)}`),
+  getCandidate: (candidateId: string) => request<TCandidate>('GET', `/candidates/${id(candidateId)}`),
+  updateCandidate: (candidateId: string, patch: TUpdateCandidate) => request<TCandidate>('PATCH', `/candidates/${id(candidateId)}`, patch),
+  listOffers: (candidateId: string) => request<{ items: TOffer[] }>('GET', `/candidates/${id(candidateId)}/offers`),
+  timeline: (candidateId: string, page: { limit?: number; offset?: number } = {}) =>
+    request<Page<TTouch>>('GET', `/candidates/${id(candidateId)}/timeline${toQuery(page)}`),
+  recordTouch: (candidateId: string, touch: TCreateTouch) => request<TTouch>('POST', `/candidates/${id(candidateId)}/touches`, touch),
+  departments: () => request<{ items: TDepartment[] }>('GET', '/departments'),
+  sites: () => request<{ items: TSite[] }>('GET', '/sites'),
+  users: () => request<{ items: TUser[] }>('GET', '/users'),
+};

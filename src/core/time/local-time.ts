@@ -1,10 +1,11 @@
 /**
- * Local-time helpers. Every instant is a `Date` (UTC underneath); every wall-clock
- * computation goes through @date-fns/tz `TZDate` in an explicit IANA zone, so results do
- * not depend on the machine's zone. Nothing here reads the clock.
+ * Local-time helpers. Every instant is a `Date` (UTC underneath); wall-clock arithmetic
+ * uses the zone offset from @date-fns/tz (`tzOffset`) in an explicit IANA zone, so results
+ * do not depend on the machine's zone. Offsets are memoised per zone and quarter hour
+ * (zone rules only change on quarter-hour boundaries): looking them up through Intl on
+ * every call made a plan cost milliseconds. Nothing here reads the clock.
  */
-import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, format } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
 import { DomainError } from '../errors.js';
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -15,11 +16,57 @@ export const DAY_MS = 24 * HOUR_MS;
 
 /** Throw unless `timeZone` is a zone Intl knows. */
 export function assertTimeZone(timeZone: string, field = 'timezone'): void {
+  if (KNOWN_ZONES.has(timeZone)) return;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
+    KNOWN_ZONES.add(timeZone);
   } catch {
     throw new DomainError('invalid_time_zone', `unknown time zone ${timeZone}`, { field });
   }
+}
+
+const KNOWN_ZONES = new Set<string>();
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
+const OFFSETS = new Map<string, Map<number, number>>();
+
+/** The zone's UTC offset in minutes at an instant (memoised; deterministic). */
+export function getZoneOffset(timeZone: string, ms: number): number {
+  let zone = OFFSETS.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    OFFSETS.set(timeZone, zone);
+  }
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    offset = tzOffset(timeZone, new Date(bucket * QUARTER_HOUR_MS));
+    if (Number.isNaN(offset)) throw new DomainError('invalid_time_zone', `unknown time zone ${timeZone}`, { field: 'timezone' });
+    if (zone.size > 100_000) zone.clear();
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
+/** The wall clock of an instant in a zone, read through UTC getters of a shifted Date. */
+function toWall(instant: Date, timeZone: string): Date {
+  const ms = instant.getTime();
+  return new Date(ms + getZoneOffset(timeZone, ms) * MINUTE_MS);
+}
+
+/**
+ * The instant at which a zone's wall clock shows `wallMs` (a UTC-encoded wall time). A
+ * wall time inside a DST gap is shifted forward by the gap, as TZDate does.
+ */
+function fromWall(wallMs: number, timeZone: string): Date {
+  const first = getZoneOffset(timeZone, wallMs);
+  let at = wallMs - first * MINUTE_MS;
+  const second = getZoneOffset(timeZone, at);
+  if (second !== first) {
+    at = wallMs - second * MINUTE_MS;
+    const third = getZoneOffset(timeZone, at);
+    if (third !== second) at = wallMs - Math.min(second, third) * MINUTE_MS;
+  }
+  return new Date(at);
 }
 
 /** Parse an ISO 8601 instant (with offset or Z). */
@@ -54,13 +101,13 @@ export function parseLocalTime(localTime: string, field = 'time'): number {
 
 /** The local calendar date of an instant in a zone. */
 export function toLocalDate(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd');
+  return toWall(instant, timeZone).toISOString().slice(0, 10);
 }
 
 /** Minutes after local midnight of an instant in a zone. */
 export function toLocalMinutes(instant: Date, timeZone: string): number {
-  const local = new TZDate(instant.getTime(), timeZone);
-  return local.getHours() * 60 + local.getMinutes();
+  const wall = toWall(instant, timeZone);
+  return wall.getUTCHours() * 60 + wall.getUTCMinutes();
 }
 
 /**
@@ -70,8 +117,7 @@ export function toLocalMinutes(instant: Date, timeZone: string): number {
  */
 export function atLocalTime(localDate: string, minutesOfDay: number, timeZone: string): Date {
   const { year, month, day } = parseLocalDate(localDate);
-  const local = new TZDate(year, month - 1, day, Math.floor(minutesOfDay / 60), minutesOfDay % 60, timeZone);
-  return new Date(local.getTime());
+  return fromWall(Date.UTC(year, month - 1, day, 0, minutesOfDay), timeZone);
 }
 
 /** Local midnight of a date (S in DESIGN §3). */
@@ -93,22 +139,33 @@ export function localDayOfWeek(localDate: string): number {
 
 /** Add calendar days keeping the local wall-clock time (DST-safe). */
 export function addCalendarDays(instant: Date, days: number, timeZone: string): Date {
-  return new Date(addDays(new TZDate(instant.getTime(), timeZone), days).getTime());
+  const wall = toWall(instant, timeZone);
+  wall.setUTCDate(wall.getUTCDate() + days);
+  return fromWall(wall.getTime(), timeZone);
 }
 
 /** Add calendar months keeping the local wall-clock time (end-of-month clamps). */
 export function addCalendarMonths(instant: Date, months: number, timeZone: string): Date {
-  return new Date(addMonths(new TZDate(instant.getTime(), timeZone), months).getTime());
+  const wall = toWall(instant, timeZone);
+  const day = wall.getUTCDate();
+  const target = Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() + months, 1);
+  const lastDay = new Date(Date.UTC(new Date(target).getUTCFullYear(), new Date(target).getUTCMonth() + 1, 0)).getUTCDate();
+  const msOfDay = wall.getTime() - Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), day);
+  return fromWall(target + (Math.min(day, lastDay) - 1) * DAY_MS + msOfDay, timeZone);
 }
 
 /** `2026-12-11T10:00:00+08:00`. */
 export function formatLocalIso(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+  const offset = getZoneOffset(timeZone, instant.getTime());
+  const wall = new Date(instant.getTime() + offset * MINUTE_MS).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  const sign = offset < 0 ? '-' : '+';
+  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** `2026-12-11T02:00:00Z` (no milliseconds; plans work at minute precision). */
 export function formatUtcIso(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${instant.toISOString().slice(0, 19)}Z`;
 }
 
 /** Number of whole local days from `from` to `to` (both YYYY-MM-DD). */

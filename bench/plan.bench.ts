@@ -1,0 +1,37 @@
+import { DEFAULT_ORG_POLICY } from '../src/contracts/playbook.js';
+import { computePlan } from '../src/core/plan/compute-plan.js';
+import { DEFAULT_PLAYBOOK } from '../src/core/playbooks/default-playbook.js';
+import type { TComputePlanInput } from '../src/core/plan/types.js';
+import { measureRate, type BenchResult } from './measure.js';
+
+const ZONES = ['Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata'];
+const ROLES = ['tech', 'management', 'sales', 'operations', 'campus', 'other'] as const;
+
+/** A spread of realistic inputs: different zones, role types, acceptance lead times. */
+function buildInputs(count: number): TComputePlanInput[] {
+  return Array.from({ length: count }, (_, i) => {
+    const accepted = new Date(Date.UTC(2026, 10, 1 + (i % 28), 2 + (i % 12)));
+    const start = new Date(accepted.getTime() + (5 + (i % 40)) * 86_400_000);
+    return {
+      candidate: {
+        ref: `c${i}`, startDate: start.toISOString().slice(0, 10), offerAcceptedAt: accepted.toISOString(),
+        timeZone: ZONES[i % ZONES.length]!, roleType: ROLES[i % ROLES.length]!, relocation: i % 3 === 0,
+        backgroundCheck: i % 2 === 0, channels: ['email', 'sms'], language: i % 2 ? 'zh-CN' : 'en-US',
+      },
+      playbook: DEFAULT_PLAYBOOK, policy: DEFAULT_ORG_POLICY, now: accepted.toISOString(),
+    };
+  });
+}
+
+/** Pure-core plan computation throughput; baseline: deep-copying the same inputs (a machine-speed yardstick). */
+export function benchPlan(): BenchResult {
+  const inputs = buildInputs(1000);
+  let sink = 0;
+  const plans = measureRate((i) => { sink += computePlan(inputs[i % inputs.length]!).items.length; });
+  const copies = measureRate((i) => { sink += structuredClone(inputs[i % inputs.length]!).candidate.ref.length; });
+  if (sink === 0) throw new Error('nothing computed');
+  return {
+    name: 'plan computation (pure core)', value: plans, unit: 'plans/s', baseline: { name: 'structuredClone of the input', value: copies },
+    ratio: plans / copies, goal: '≥ 100 000 plans/s', pass: plans >= 100_000,
+  };
+}

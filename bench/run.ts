@@ -1,0 +1,27 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { BenchResult } from './measure.js';
+import { benchPlan } from './plan.bench.js';
+
+/**
+ * `npm run bench`: each benchmark reports its figure and a ratio against a baseline
+ * measured in the same run, so results compare across machines.
+ */
+async function main() {
+  const only = process.argv[2];
+  const benches: Array<[string, () => BenchResult | Promise<BenchResult>]> = [['plan', benchPlan]];
+  const extra = await import('./extra.js').then((m) => m.EXTRA_BENCHES as typeof benches).catch(() => []);
+  const results: BenchResult[] = [];
+  for (const [key, run] of [...benches, ...extra]) {
+    if (only && key !== only) continue;
+    const r = await run();
+    results.push(r);
+    const base = r.baseline ? `  baseline ${r.baseline.name}: ${fmt(r.baseline.value)}` : '';
+    process.stdout.write(`${r.name}: ${fmt(r.value)} ${r.unit}  ratio ${r.ratio.toFixed(2)}${base}${r.goal ? `  goal ${r.goal} ${r.pass ? '✓' : '✗'}` : ''}\n`);
+  }
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+}
+
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
+
+await main();

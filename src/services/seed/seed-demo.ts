@@ -1,6 +1,7 @@
 import type { TStaffRole } from '../../contracts/common.js';
 import type { TCreateCandidate } from '../../contracts/candidates.js';
 import { listPermissions } from '../../core/access/permissions.js';
+import { toLocalDate } from '../../core/time/local-time.js';
 import type { Principal } from '../../core/access/candidate-scope.js';
 import { createCandidate } from '../candidates/candidates.js';
 import { recordTouch } from '../candidates/touches.js';
@@ -19,7 +20,8 @@ export interface DemoOrg {
 }
 
 const DAY = 86_400_000;
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+/** Start dates are local dates at the demo's sites (Shanghai time), not UTC dates. */
+const isoDate = (d: Date) => toLocalDate(d, 'Asia/Shanghai');
 
 /**
  * A demo organisation: three departments, three sites, one user per role (plus a

@@ -44,3 +44,30 @@ export function nowForDateTimeInput(now = new Date()): string {
   const pad = (v: number) => String(v).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
 }
+
+const RELATIVE_UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [['day', DAY_MS], ['hour', 3_600_000], ['minute', 60_000]];
+
+/** An instant relative to now in words: "in 3 hours" / "3小时后", "2 days ago" / "2天前". */
+export function formatRelativeTime(iso: string, lng: string, now = Date.now()): string {
+  const diff = new Date(iso).getTime() - now;
+  const fmt = new Intl.RelativeTimeFormat(lng, { numeric: 'auto' });
+  for (const [unit, ms] of RELATIVE_UNITS) {
+    if (Math.abs(diff) >= ms) return fmt.format(Math.round(diff / ms), unit);
+  }
+  return fmt.format(0, 'minute');
+}
+
+/**
+ * An instant in a given time zone (the candidate's site) in the reader's format, with the
+ * weekday and the zone's short name, e.g. "12月11日周五 10:00 GMT+8" / "Fri, Dec 11, 10:00 AM GMT+8".
+ */
+export function formatInZone(iso: string, lng: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = {
+    month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+  };
+  try {
+    return new Intl.DateTimeFormat(lng, { ...options, timeZone }).format(new Date(iso));
+  } catch {
+    return new Intl.DateTimeFormat(lng, options).format(new Date(iso));
+  }
+}

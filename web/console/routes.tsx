@@ -6,6 +6,8 @@ import { AppShell, PageSpinner, RequireSession } from './shell.js';
 const LoginPage = lazy(() => import('./pages/login-page.js'));
 const CandidateListPage = lazy(() => import('./pages/candidate-list-page.js'));
 const CandidatePage = lazy(() => import('./pages/candidate-page.js'));
+const TasksPage = lazy(() => import('./pages/tasks-page.js'));
+const OutboxPage = lazy(() => import('./pages/outbox-page.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.js'));
 
 export const router = createBrowserRouter([
@@ -16,6 +18,8 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/candidates" replace /> },
       { path: 'candidates', element: <CandidateListPage /> },
       { path: 'candidates/:id', element: <CandidatePage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      { path: 'outbox', element: <OutboxPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

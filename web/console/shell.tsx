@@ -1,5 +1,5 @@
 /** The signed-in frame: side menu, header (org, language, user, sign-out) and the page. */
-import { LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, LogoutOutlined, SendOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Flex, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,7 +42,9 @@ export function AppShell() {
   const location = useLocation();
   const signOut = useSignOut();
   const nav: NavItem[] = [
+    { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), permission: 'task.read' },
     { key: 'candidates', path: '/candidates', icon: <TeamOutlined />, label: t('nav.candidates'), permission: 'candidate.read' },
+    { key: 'outbox', path: '/outbox', icon: <SendOutlined />, label: t('nav.outbox'), permission: 'outbox.read' },
   ];
   const visible = nav.filter((n) => can(n.permission));
   const selected = visible.filter((n) => location.pathname.startsWith(n.path)).map((n) => n.key);

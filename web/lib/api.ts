@@ -8,9 +8,22 @@ import type {
   TCandidate, TCandidateListQuery, TCreateTouch, TOffer, TTouch, TUpdateCandidate,
 } from '../../src/contracts/candidates.js';
 import type { ZErrorResponse } from '../../src/contracts/common.js';
+import type {
+  TPlanItemView, TPlanView, TTaskListQuery, TTaskView, ZCompleteTask, ZEventResult, ZOutboxMessage, ZOutboxQuery,
+} from '../../src/contracts/engine.js';
 import type { ZDepartment, ZSite, ZUser } from '../../src/contracts/org.js';
 
-export type { TMe, TCandidate, TCreateTouch, TTouch, TOffer };
+export type { TMe, TCandidate, TCreateTouch, TTouch, TOffer, TTaskView, TPlanView, TPlanItemView };
+/** Query of the task list; every field optional (the server fills defaults). */
+export type TaskQuery = Partial<TTaskListQuery>;
+export type TCompleteTask = z.input<typeof ZCompleteTask>;
+export type TEventResult = z.infer<typeof ZEventResult>;
+export type TOutboxMessage = z.infer<typeof ZOutboxMessage>;
+export type OutboxQuery = Partial<z.infer<typeof ZOutboxQuery>>;
+/** The events the console records; the server validates the full shapes (DESIGN §7). */
+export type TConsoleEvent =
+  | { type: 'offer_accepted' }
+  | { type: 'delay_requested'; reason: 'counteroffer' | 'handover' | 'personal' | 'health' | 'other'; proposedStartDate?: string };
 export type TDepartment = z.infer<typeof ZDepartment>;
 export type TSite = z.infer<typeof ZSite>;
 export type TUser = z.infer<typeof ZUser>;
@@ -49,8 +62,8 @@ function isErrorBody(body: unknown): body is ErrorBody {
 }
 
 /** Sends one request with the session cookie; resolves with the parsed JSON or throws ApiError. */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
@@ -75,7 +88,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return parsed as T;
 }
 
-function toQuery(params: Record<string, string | number | undefined>): string {
+function toQuery(params: Record<string, string | number | boolean | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
   const s = q.toString();
@@ -110,4 +123,19 @@ export const api = {
   departments: () => request<{ items: TDepartment[] }>('GET', '/departments'),
   sites: () => request<{ items: TSite[] }>('GET', '/sites'),
   users: () => request<{ items: TUser[] }>('GET', '/users'),
+  listTasks: (query: TaskQuery) => request<Page<TTaskView>>('GET', `/tasks${toQuery(query)}`),
+  /** Task keys contain `#` (e.g. `offer.confirmation_call#0`), hence the encoding. */
+  completeTask: (candidateId: string, key: string, input: TCompleteTask) =>
+    request<TTaskView>('POST', `/candidates/${id(candidateId)}/tasks/${id(key)}/complete`, input),
+  plan: (candidateId: string) => request<TPlanView>('GET', `/candidates/${id(candidateId)}/plan`),
+  /** Records a domain event; the same `idempotencyKey` sent twice changes nothing the second time. */
+  recordEvent: (candidateId: string, event: TConsoleEvent, idempotencyKey: string) =>
+    request<TEventResult>('POST', `/candidates/${id(candidateId)}/events`, event, { 'idempotency-key': idempotencyKey }),
+  listOutbox: (query: OutboxQuery) => request<Page<TOutboxMessage>>('GET', `/outbox${toQuery(query)}`),
 };
+
+/** A random idempotency key; uses getRandomValues, which also works outside secure contexts. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -1,4 +1,4 @@
-/** One candidate: key facts, people, and the timeline with "Record a touch". */
+/** One candidate: key facts, people, open tasks, the plan, and the timeline with "Record a touch". */
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Flex, Result, Row, Skeleton, Typography } from 'antd';
@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../lib/api.js';
 import { CandidateFacts } from '../components/candidate-facts.js';
+import { CandidateTasksCard } from '../components/candidate-tasks-card.js';
+import { PlanCard } from '../components/plan-card.js';
 import { StatusTag } from '../components/status-tag.js';
 import { TouchDrawer } from '../components/touch-drawer.js';
 import { TouchTimeline } from '../components/touch-timeline.js';
@@ -93,10 +95,16 @@ export default function CandidatePage() {
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={10}>
-          <CandidateFacts candidate={c} />
+          <Flex vertical gap={16}>
+            <CandidateFacts candidate={c} />
+            <CandidateTasksCard candidateId={c.id} />
+          </Flex>
         </Col>
         <Col xs={24} xxl={14}>
-          <TimelineCard candidateId={c.id} candidateName={c.fullName} />
+          <Flex vertical gap={16}>
+            <PlanCard candidate={c} />
+            <TimelineCard candidateId={c.id} candidateName={c.fullName} />
+          </Flex>
         </Col>
       </Row>
     </>

@@ -9,9 +9,8 @@ import { benchPlan } from './plan.bench.js';
 async function main() {
   const only = process.argv[2];
   const benches: Array<[string, () => BenchResult | Promise<BenchResult>]> = [['plan', benchPlan]];
-  const extra = await import('./extra.js').then((m) => m.EXTRA_BENCHES as typeof benches).catch(() => []);
   const results: BenchResult[] = [];
-  for (const [key, run] of [...benches, ...extra]) {
+  for (const [key, run] of benches) {
     if (only && key !== only) continue;
     const r = await run();
     results.push(r);

@@ -11,7 +11,15 @@ const ZConfig = z.object({
   PREBOARD_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   PREBOARD_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  /** smtp://user:pass@host:port or smtps://…; without it candidate email waits in the outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'expected smtp://user:pass@host:port or smtps://…').optional(),
+  /** Sender of candidate email, e.g. `Acme HR <hr@acme.cn>`; required with SMTP_URL. */
+  SMTP_FROM: z.string().regex(/^[^<>]*<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'expected an address like Acme HR <hr@acme.cn>').optional(),
+  /** How long a worker owns a message it is sending; another may take it over after that. */
+  PREBOARD_DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** How often the worker's catch-up pass looks for due wake-ups and messages. */
+  PREBOARD_CATCHUP_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+}).refine((c) => !c.SMTP_URL || c.SMTP_FROM, { message: 'required when SMTP_URL is set', path: ['SMTP_FROM'] });
 
 export type Config = z.infer<typeof ZConfig>;
 

@@ -18,6 +18,18 @@ program.command('serve')
   .description('Run the HTTP server (several may run against one PostgreSQL database)')
   .action(() => run(async () => (await import('./serve.js')).runServe({ withDemo: false })));
 
+program.command('worker')
+  .description('Run background work only: send due messages and run timed follow-up rules (PostgreSQL; any number may run)')
+  .addHelpText('after', `
+Needs DATABASE_URL. On the embedded database (PGlite) one process owns the data directory,
+so \`preboard start\` and \`preboard serve\` run the worker inside themselves and this
+command exits with code 2.
+Environment: SMTP_URL (smtp://user:pass@host:port or smtps://…) and SMTP_FROM send candidate
+email; without them email is rendered and kept in the outbox. PREBOARD_CATCHUP_SECONDS (60)
+sets how often due work is looked for besides the queue; PREBOARD_DISPATCH_LEASE_SECONDS (120)
+how long a message being sent belongs to one worker. SIGTERM stops after the message in flight.`)
+  .action(() => run(async () => (await import('./worker.js')).runWorker()));
+
 program.command('migrate')
   .description('Apply pending database migrations')
   .action(() => run(async () => (await import('./admin-commands.js')).runMigrate()));
@@ -26,6 +38,16 @@ program.command('seed')
   .description('Create a demo organisation with users for every role and a dozen candidates')
   .option('--slug <slug>', 'organisation slug', 'demo')
   .action((opts) => run(async () => (await import('./admin-commands.js')).runSeed(opts)));
+
+program.command('simulate')
+  .description('Preview plans: run a scenario through the real engine on a throw-away database with a virtual clock and print the timeline as JSON lines (docs/simulator.md)')
+  .argument('<file>', 'scenario JSON (see examples/scenario.json)')
+  .addHelpText('after', `
+Prints one JSON object per line, sorted by time, e.g.
+  {"at":"2026-12-11T10:00:00+08:00","candidate":"c1","kind":"message","step":"final.daily_care","stage":"final_days","owner":"hr","channel":"email"}
+kind: task | message | escalation | status | cancelled. Same scenario, same output.
+Exit code 2 on bad input (the error names the field, e.g. events.0.reason).`)
+  .action((file: string) => run(async () => (await import('./simulate.js')).runSimulate(file)));
 
 const user = program.command('user').description('Manage staff users');
 user.command('add')

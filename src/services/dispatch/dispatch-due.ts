@@ -17,7 +17,16 @@ const PAGE = 50;
  * Also what the simulator calls with its virtual clock. One message at a time, each
  * claimed on its own, so it can run beside queue workers and other processes.
  */
-export async function dispatchDueMessages(deps: Deps, opts: { limit?: number; orgId?: string } = {}): Promise<DispatchDueResult> {
+export async function dispatchDueMessages(
+  deps: Deps,
+  opts: {
+    limit?: number;
+    orgId?: string;
+    /** Runs each message's dispatch (the worker passes its one-send-at-a-time lock). */
+    runEach?: <T>(fn: () => Promise<T>) => Promise<T>;
+  } = {},
+): Promise<DispatchDueResult> {
+  const runEach = opts.runEach ?? ((fn) => fn());
   const limit = opts.limit ?? 1000;
   const counts: DispatchDueResult['counts'] = { sent: 0, outbox: 0, deferred: 0, retry: 0, dead: 0, cancelled: 0, skipped: 0, error: 0 };
   const errors: DispatchDueResult['errors'] = [];
@@ -29,7 +38,7 @@ export async function dispatchDueMessages(deps: Deps, opts: { limit?: number; or
     for (const { org_id: orgId, id } of due) {
       tried.add(id);
       try {
-        counts[(await dispatchMessage(deps, orgId, id)).outcome] += 1;
+        counts[(await runEach(() => dispatchMessage(deps, orgId, id))).outcome] += 1;
       } catch (err) {
         counts.error += 1;
         errors.push({ messageId: id, error: err instanceof Error ? err.message : String(err) });

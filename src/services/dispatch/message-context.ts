@@ -3,6 +3,7 @@ import { findCandidate, type CandidateRow } from '../../adapters/db/repos/candid
 import type { Database } from '../../adapters/db/schema.js';
 import type { TOrgPolicy } from '../../contracts/playbook.js';
 import { readOrgPolicy } from '../engine/engine-config.js';
+import { parseEngineState } from '../engine/persist-reduction.js';
 
 /** A staff member as messages name them. */
 export interface ContactPerson {
@@ -25,8 +26,8 @@ export interface MessageContext {
   manager: ContactPerson | null;
   hrbp: ContactPerson | null;
   admin: ContactPerson | null;
-  /** When the candidate last gave talent-pool consent, if ever. */
-  poolConsentAt: Date | null;
+  /** When the candidate's talent-pool consent runs out (ISO), while they have one. */
+  poolConsentExpiresAt: string | null;
 }
 
 /** Loads the context, or undefined when the candidate is gone (deleted or anonymised). */
@@ -38,8 +39,8 @@ export async function loadMessageContext(db: Kysely<Database>, orgId: string, ca
       .where('org_id', '=', orgId).where('id', '=', candidate.site_id).executeTakeFirstOrThrow(),
     db.selectFrom('orgs').select(['name', 'settings']).where('org_id', '=', orgId).executeTakeFirstOrThrow(),
     loadPeople(db, orgId, candidate),
-    db.selectFrom('domain_events').select('occurred_at').where('org_id', '=', orgId).where('candidate_id', '=', candidateId)
-      .where('type', '=', 'talent_pool_consent_given').orderBy('occurred_at', 'desc').limit(1).executeTakeFirst(),
+    // The engine tracks the consent (given with a decline, or on its own, and renewed).
+    db.selectFrom('engine_states').select('state').where('org_id', '=', orgId).where('candidate_id', '=', candidateId).executeTakeFirst(),
   ]);
   const settings = (typeof org.settings === 'string' ? JSON.parse(org.settings) : org.settings) ?? {};
   return {
@@ -48,7 +49,7 @@ export async function loadMessageContext(db: Kysely<Database>, orgId: string, ca
     org: { name: org.name, settings },
     policy: readOrgPolicy(settings),
     ...people,
-    poolConsentAt: consent?.occurred_at ?? null,
+    poolConsentExpiresAt: (consent ? parseEngineState(consent.state).consent?.expiresAt : null) ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import {
   selectDailyCareTemplate,
   selectStepTemplates,
   type TTemplateDefinition,
+  type TTemplateError,
   type TTemplateVariables,
 } from '../../core/templates/index.js';
 import { SMS_NEW_MESSAGE } from '../../core/templates/sms-notices.js';
@@ -42,9 +43,9 @@ export function renderOutboundMessage(args: {
     if (!template) return { ok: false, error: `no message template for step ${step}` };
     const content = template.locales[language];
     const subject = renderTemplate(content.subject, vars);
-    if (!subject.ok) return { ok: false, error: `template ${template.id} (subject): ${subject.error.message}` };
+    if (!subject.ok) return { ok: false, error: describeRenderError(template.id, subject.error) };
     const body = renderTemplate(content.body, vars);
-    if (!body.ok) return { ok: false, error: `template ${template.id}: ${body.error.message}` };
+    if (!body.ok) return { ok: false, error: describeRenderError(template.id, body.error) };
     sections.push({ subject: subject.output.trim(), body: body.output.trim(), sms: content.sms });
   }
   const sms = renderTemplate(sections[0]?.sms ?? SMS_NEW_MESSAGE[language === 'zh-CN' ? 'zh' : 'en'], vars);
@@ -54,6 +55,22 @@ export function renderOutboundMessage(args: {
     message: { subject: sections[0]!.subject, text: sections.map((s) => s.body).join(SECTION_DIVIDER), smsText: sms.output.trim() },
   };
 }
+
+/** Staff read this on the timeline: say which data is missing, not just what Liquid said. */
+function describeRenderError(templateId: string, error: TTemplateError): string {
+  const section = error.code === 'unknown_variable' ? error.variable?.split('.')[0] : undefined;
+  return section && OPTIONAL_SECTIONS[section]
+    ? `template ${templateId} needs ${OPTIONAL_SECTIONS[section]}, which this candidate's record does not have (${error.message})`
+    : `template ${templateId}: ${error.message}`;
+}
+
+const OPTIONAL_SECTIONS: Record<string, string> = {
+  compensation: 'the salary of the current offer',
+  pool: 'a valid talent-pool consent',
+  meeting: 'a scheduled meeting',
+  invite: 'a group invitation link (org settings messaging.inviteLink)',
+  hrbp: 'an HRBP',
+};
 
 function selectTemplate(step: string, args: { vars: TTemplateVariables; leadKey: string; sentAt: Date; timeZone: string }): TTemplateDefinition | undefined {
   if (step === 'final.daily_care') return selectDailyCareTemplate(countDaysBeforeStart(args));

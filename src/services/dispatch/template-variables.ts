@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZLanguage, ZRoleType } from '../../contracts/common.js';
 import { selectChecklistItems } from '../../core/forms/index.js';
 import type { TTemplateVariables } from '../../core/templates/index.js';
-import { addLocalDays } from '../../core/time/local-time.js';
+import { addLocalDays, toLocalDate } from '../../core/time/local-time.js';
 import type { ContactPerson, MessageContext } from './message-context.js';
 
 /**
@@ -101,19 +101,13 @@ export function buildTemplateVariables(ctx: MessageContext, options: TemplateVar
         .map((i) => ({ title: i.title[lang], note: i.notes[lang] })),
     };
   }
-  if (ctx.poolConsentAt) {
+  if (ctx.poolConsentExpiresAt) {
     vars.pool = {
       highlights: settings.poolHighlights,
       openingsLink: settings.openingsLink ?? `${portalLink}/openings`,
       optOutLink: `${portalLink}/pool/opt-out`,
-      consentExpiresOn: addMonths(ctx.poolConsentAt, ctx.policy.talentPoolConsentMonths),
+      consentExpiresOn: toLocalDate(new Date(ctx.poolConsentExpiresAt), ctx.site.timezone),
     };
   }
   return vars;
-}
-
-function addMonths(at: Date, months: number): string {
-  const d = new Date(at);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
 }

@@ -87,6 +87,8 @@ async function applyScenarioEvent(deps: Deps, orgId: string, candidate: Simulate
   } catch (err) {
     if (!(err instanceof AppError) || err.status >= 500) throw err;
     const hint = err.code === 'plan_not_started' ? ` (${candidate.ref} accepts at ${candidate.offerAcceptedAt})` : '';
-    throw new ScenarioError(['events', index, err.field ?? 'type'], `${err.message}${hint}`);
+    // Lifecycle errors name `status`, which is no event field: the event's type is at fault.
+    const field = err.field && err.field in event ? err.field : 'type';
+    throw new ScenarioError(['events', index, field], `${err.message}${hint}`);
   }
 }

@@ -18,6 +18,9 @@ export interface SimulatedCandidate {
   index: number;
   id: string;
   offerAcceptedAt: string;
+  /** Contact details the simulator made up, so recorded sends can be traced back. */
+  email: string;
+  phone: string;
 }
 
 export interface SimulatedOrg {
@@ -56,8 +59,9 @@ export async function setUpSimulatedOrg(deps: Deps, scenario: TScenario): Promis
       siteId = await insertSite(deps, orgId, { name: `Site ${timeZone}`, timezone: timeZone, calendar: scenario.org.calendar });
       sites.set(timeZone, siteId);
     }
-    const id = await insertCandidate(deps, principal, candidate, index, { departmentId, siteId, staff });
-    candidates.push({ ref: candidate.ref, index, id, offerAcceptedAt: candidate.offerAcceptedAt });
+    const contact = { email: `candidate${index + 1}@simulation.invalid`, phone: `1380000${String(index + 1).padStart(4, '0')}` };
+    const id = await insertCandidate(deps, principal, candidate, index, { departmentId, siteId, staff, contact });
+    candidates.push({ ref: candidate.ref, index, id, offerAcceptedAt: candidate.offerAcceptedAt, ...contact });
   }
   return { orgId, staff, candidates };
 }
@@ -67,17 +71,22 @@ async function insertCandidate(
   principal: Principal,
   candidate: TScenarioCandidate,
   index: number,
-  refs: { departmentId: string; siteId: string; staff: SimulatedStaff },
+  refs: { departmentId: string; siteId: string; staff: SimulatedStaff; contact: { email: string; phone: string } },
 ): Promise<string> {
   try {
     const input = ZCreateCandidate.parse({
       fullName: candidate.name,
+      email: refs.contact.email,
+      phone: refs.contact.phone,
       language: candidate.language ?? 'zh-CN',
       roleType: candidate.roleType,
       departmentId: refs.departmentId,
       siteId: refs.siteId,
       positionTitle: `Simulated ${candidate.roleType} role`,
       startDate: candidate.startDate,
+      // Scenarios carry no pay; messages that quote the offer (total compensation) need one.
+      salaryMonthly: 20_000,
+      salaryMonths: 13,
       relocation: candidate.relocation ?? false,
       backgroundCheck: candidate.backgroundCheck ?? false,
       channels: candidate.channels ?? ['email'],

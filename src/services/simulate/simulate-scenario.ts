@@ -3,6 +3,9 @@ import { prepareSchema } from '../../adapters/db/prepare.js';
 import type { TEffect } from '../../core/events/index.js';
 import type { Deps } from '../deps.js';
 import type { EngineObserver } from '../engine/persist-reduction.js';
+import { dispatchDueMessages } from '../dispatch/dispatch-due.js';
+import { createRecordingChannels, type SimulatedDelivery } from './recording-channels.js';
+import type { SimulatedOrg } from './set-up-org.js';
 import { formatTimelineLine } from './format-line.js';
 import { parseScenario } from './parse-scenario.js';
 import { runTimeline } from './run-timeline.js';
@@ -15,7 +18,11 @@ export interface SimulateOptions {
    * and closes it. Each run has an organisation of its own, so runs never mix.
    */
   database?: DatabaseHandle;
+  /** Sees every message the dispatcher handed to a (recording) channel adapter. */
+  onDelivery?: (delivery: SimulatedDelivery & { candidate: string }) => void;
 }
+
+const PUBLIC_URL = 'https://preboard.simulation.invalid';
 
 interface CollectedLine {
   at: number;
@@ -40,20 +47,32 @@ export async function simulateScenario(input: unknown, options: SimulateOptions 
       onEffects: (_orgId, candidateId, effects) => collectLines(lines, refs.get(candidateId), effects),
     };
     const clock = createVirtualClock(findStartInstant(scenario));
-    const deps: Deps & { clock: typeof clock } = { db: database.db, clock, observer };
-    const world = await setUpSimulatedOrg(deps, scenario);
+    let world: SimulatedOrg | undefined;
+    const channels = createRecordingChannels(clock, (delivery) => {
+      const candidate = world?.candidates.find((c) => c.email === delivery.to || c.phone === delivery.to);
+      options.onDelivery?.({ ...delivery, candidate: candidate?.ref ?? '' });
+    });
+    const deps: Deps & { clock: typeof clock } = { db: database.db, clock, observer, channels, dispatch: { publicUrl: PUBLIC_URL } };
+    world = await setUpSimulatedOrg(deps, scenario);
     for (const candidate of world.candidates) refs.set(candidate.id, candidate);
-    await runTimeline({ deps, world, scenario });
+    const orgId = world.orgId;
+    await runTimeline({ deps, world, scenario, afterInstant: () => dispatchAllDue(deps, orgId) });
     return lines.sort((a, b) => a.at - b.at || a.candidateIndex - b.candidateIndex || a.seq - b.seq).map((line) => line.text);
   } finally {
     if (!options.database) await database.close();
   }
 }
 
+/** Sends what fell due through the recording adapters; an unexpected failure is a bug, not a line. */
+async function dispatchAllDue(deps: Deps, orgId: string): Promise<void> {
+  const result = await dispatchDueMessages(deps, { orgId });
+  if (result.errors.length) throw new Error(`dispatch failed: ${result.errors.map((e) => e.error).join('; ')}`);
+}
+
 /** The simulator owns its database: embedded, in memory, gone when the run ends. */
 async function openThrowAwayDatabase(): Promise<DatabaseHandle> {
   const database = await connectDatabase({ dataDir: 'memory://' });
-  await prepareSchema(database);
+  await prepareSchema(database, { queue: false });
   return database;
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchResult } from './measure.js';
 import { benchPlan } from './plan.bench.js';
+import { benchDispatch } from './dispatch.bench.js';
 
 /**
  * `npm run bench`: each benchmark reports its figure and a ratio against a baseline
@@ -8,7 +9,7 @@ import { benchPlan } from './plan.bench.js';
  */
 async function main() {
   const only = process.argv[2];
-  const benches: Array<[string, () => BenchResult | Promise<BenchResult>]> = [['plan', benchPlan]];
+  const benches: Array<[string, () => BenchResult | Promise<BenchResult>]> = [['plan', benchPlan], ['dispatch', benchDispatch]];
   const results: BenchResult[] = [];
   for (const [key, run] of benches) {
     if (only && key !== only) continue;

@@ -113,8 +113,10 @@ export function computePlan(input: TComputePlanInput): TPlan {
       if (stageEnd === null || due.getTime() > stageEnd.getTime()) stageEnd = due;
     }
     // Merges may have moved a slot later: the stage ends at its latest final time.
+    const slotTimes = indexSlotTimes(book);
     for (const item of placed) {
-      const slotAt = findSlotTime(book, item.draft.key);
+      if (item.draft.step.stage !== stage) continue;
+      const slotAt = slotTimes.get(item.draft.key);
       if (slotAt && (stageEnd === null || slotAt.getTime() > stageEnd.getTime()) && item.draft.step.stage === stage) {
         stageEnd = slotAt;
       }
@@ -125,16 +127,13 @@ export function computePlan(input: TComputePlanInput): TPlan {
   }
 
   const items = placed.map((item) => toPlannedItem(item, book, input));
-  items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || rankOf(a.stage) - rankOf(b.stage) || indexOf(a, drafts) - indexOf(b, drafts));
+  const order = new Map(drafts.map((d, i) => [d.key, i]));
+  items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || rankOf(a.stage) - rankOf(b.stage) || order.get(a.key)! - order.get(b.key)!);
   return { candidateRef: candidate.ref, items, skipped, warnings: collectWarnings(input, items, startAt, now) };
 }
 
 function rankOf(stage: TStage): number {
   return STAGE_RANK.get(stage) ?? MAIN_STAGES.length;
-}
-
-function indexOf(item: TPlannedItem, drafts: readonly TDraft[]): number {
-  return drafts.findIndex((d) => d.key === item.key);
 }
 
 function expandDrafts(
@@ -176,8 +175,11 @@ function expandDrafts(
   );
 }
 
-function findSlotTime(book: TMessageBook, key: string): Date | undefined {
-  return book.slots.find((slot) => slot.itemKeys.includes(key))?.at;
+/** Final send time of every item key that sits in a message slot. */
+function indexSlotTimes(book: TMessageBook): Map<string, Date> {
+  const times = new Map<string, Date>();
+  for (const slot of book.slots) for (const key of slot.itemKeys) times.set(key, slot.at);
+  return times;
 }
 
 function toPlannedItem(item: TPlaced, book: TMessageBook, input: TComputePlanInput): TPlannedItem {

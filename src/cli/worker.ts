@@ -7,6 +7,8 @@ import { dispatchDueMessages } from '../services/dispatch/dispatch-due.js';
 import { dispatchMessage } from '../services/dispatch/dispatch-message.js';
 import { releaseOrphanedLeases } from '../services/dispatch/message-store.js';
 import { wakeDueCandidates } from '../services/engine/apply-event.js';
+import { escalateOverdueTasks } from '../services/reminders/escalate-overdue.js';
+import { sendDailyDigests } from '../services/reminders/send-daily-digests.js';
 
 export interface WorkerHandle {
   /** Runs one catch-up pass now (also run at start and on every tick). */
@@ -26,7 +28,8 @@ const WAKE_BATCH = 100;
 /**
  * Starts the background work of one process: pg-boss workers for `wake-candidate` and
  * `dispatch-message`, and a catch-up pass at start and every minute that runs whatever
- * fell due while no worker ran (or whose job was lost). One message is sent at a time per
+ * fell due while no worker ran (or whose job was lost), then the staff reminders
+ * (overdue escalations, daily digests). One message is sent at a time per
  * process, so a crash can leave at most one message sent-but-unrecorded: it is resent with
  * the same Message-ID, which receivers treat as the same email.
  */
@@ -82,6 +85,24 @@ async function runCatchUp(runtime: Runtime, oneSend: SerialLock, log: (line: str
   } catch (err) {
     // The next tick tries again; a database hiccup must not kill the worker.
     log(`worker: catch-up failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  await runReminders(runtime, log);
+}
+
+/**
+ * Staff reminders on the same tick: overdue escalations, then the daily digests (each
+ * sends only after 08:30 org time and once per user and day, however many workers run).
+ */
+async function runReminders(runtime: Runtime, log: (line: string) => void): Promise<void> {
+  try {
+    const { escalated } = await escalateOverdueTasks(runtime.deps);
+    if (escalated) log(`worker: escalated ${escalated} overdue task(s)`);
+    const digests = await sendDailyDigests(runtime.deps);
+    if (digests.sent + digests.failed + digests.skippedNoSmtp) {
+      log(`worker: daily digests sent ${digests.sent}, failed ${digests.failed}, kept without SMTP ${digests.skippedNoSmtp}`);
+    }
+  } catch (err) {
+    log(`worker: reminders failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

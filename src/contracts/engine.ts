@@ -78,7 +78,7 @@ export const ZTaskListQuery = z.strictObject({
 });
 export type TTaskListQuery = z.infer<typeof ZTaskListQuery>;
 
-export const ZTaskParams = z.strictObject({ id: ZUuid, key: z.string().min(3).max(120).regex(/^[a-z0-9_]+\.[a-z0-9_]+(#\d+)?$/, 'a task key like offer.confirmation_call#0') });
+export const ZTaskParams = z.strictObject({ id: ZUuid, key: z.string().min(3).max(120).regex(/^[a-z0-9_]+\.[a-z0-9_]+(#\d+)?(!escalated)?$/, 'a task key like offer.confirmation_call#0') });
 
 export const ZCompleteTask = z.strictObject({
   outcome: z.string().trim().max(2000).default(''),

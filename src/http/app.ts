@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { orgRoutes } from './routes/org.js';
 import { engineRoutes } from './routes/engine.js';
+import { portalLinkRoutes, portalRoutes } from './routes/portal.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,6 +34,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Login attempts per minute per IP and email. */
   loginRateLimit?: number;
+  /** Portal requests per minute per magic link (default 60). */
+  portalRateLimit?: number;
   /** Trust X-Forwarded-* from a reverse proxy. */
   trustProxy?: boolean;
 }
@@ -81,6 +84,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'pb_session' },
           bearer: { type: 'http', scheme: 'bearer', description: 'API token (pbt_…)' },
+          portal: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'Candidate portal: `Portal <credential>` from the magic link' },
         },
       },
       security: [{ session: [] }, { bearer: [] }],
@@ -107,6 +111,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(candidateRoutes(deps));
     await api.register(orgRoutes(deps));
     await api.register(engineRoutes(deps));
+    await api.register(portalLinkRoutes(deps));
+    await api.register(portalRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));
   }, { prefix: '/api/v1' });
 
   if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {

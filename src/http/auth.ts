@@ -3,13 +3,18 @@ import type { Principal } from '../core/access/candidate-scope.js';
 import { authenticateApiToken, authenticateSession, type SignedInUser } from '../services/auth/sessions.js';
 import type { Deps } from '../services/deps.js';
 import { AppError, unauthorized } from '../services/errors.js';
+import type { PortalPrincipal } from '../services/portal/portal-principal.js';
 
 export const SESSION_COOKIE = 'pb_session';
+/** `Authorization: Portal <credential>`: the candidate portal's magic link. */
+export const PORTAL_AUTH_SCHEME = 'Portal ';
 
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
     sessionUser?: SignedInUser;
+    /** A candidate signed in by a portal magic link (portal routes only; never a staff principal). */
+    portal?: PortalPrincipal;
   }
 }
 
@@ -23,6 +28,9 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const header = request.headers.authorization;
+    // A portal request is the candidate's, even in a browser that also holds a staff
+    // cookie: the portal routes authenticate it themselves and staff routes see no one.
+    if (header?.startsWith(PORTAL_AUTH_SCHEME)) return;
     if (header?.startsWith('Bearer ')) {
       const principal = await authenticateApiToken(deps, header.slice(7).trim());
       if (!principal) throw new AppError(401, 'invalid_token', 'API token is unknown, expired or revoked');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, seedAndLogin, type Role, type Session, type TestApp } from '../app.js';
 import type { DemoOrg } from '../../src/services/seed/seed-demo.js';
+import { escalateOverdueTasks } from '../../src/services/reminders/escalate-overdue.js';
 
 let t: TestApp;
 let demo: DemoOrg;
@@ -122,5 +123,22 @@ describe('the engine through the API', () => {
   it('the outbox lists messages for HR only', async () => {
     expect((await t.call(s.hr, 'GET', '/api/v1/outbox')).statusCode).toBe(200);
     expect((await t.call(s.manager, 'GET', '/api/v1/outbox')).statusCode).toBe(403);
+  });
+
+  // Moves the clock three days on: keep it last.
+  it('a reminder escalation is completed without completing the task it chases', async () => {
+    const id = await newCandidate({ offerAcceptedAt: new Date(t.clock.now().getTime() - 3600_000).toISOString() });
+    t.clock.advance(3 * 24 * 3600_000);
+    await escalateOverdueTasks(t.deps);
+    const hrbp = await t.login(demo.users.hrbp.email, demo.password);
+    const hr = await t.login(demo.users.hr.email, demo.password);
+    const list = (await t.call(hrbp, 'GET', `/api/v1/tasks?candidateId=${id}`)).json().items as Task[];
+    const escalation = list.find((x) => x.key === 'offer.confirmation_call#0!escalated');
+    expect(escalation).toBeDefined();
+    const done = await t.call(hrbp, 'POST', `/api/v1/candidates/${id}/tasks/${encodeURIComponent(escalation!.key)}/complete`, { outcome: 'Reminded HR' });
+    expect(done.statusCode, done.body).toBe(200);
+    const original = (await t.call(hr, 'GET', `/api/v1/tasks?candidateId=${id}`)).json().items.find((x: Task) => x.key === 'offer.confirmation_call#0');
+    expect(original.status).toBe('open');
+    expect((await t.call(hr, 'GET', `/api/v1/candidates/${id}`)).json().status).toBe('offer_accepted');
   });
 });

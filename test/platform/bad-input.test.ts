@@ -80,6 +80,8 @@ describe('bad input gets 400 naming the field, never 500', () => {
       expect400(await t.call(s.hr, 'GET', url), 'id');
     }
     expect400(await t.call(s.org_admin, 'DELETE', '/api/v1/api-tokens/nope'), 'id');
+    expect400(await t.call(s.hr, 'POST', '/api/v1/candidates/nope/portal-link'), 'id');
+    expect400(await t.call(s.hr, 'DELETE', '/api/v1/candidates/nope/portal-link'), 'id');
   });
 
   it('query strings are validated too, unknown parameters refused', async () => {
@@ -117,4 +119,31 @@ describe('bad input gets 400 naming the field, never 500', () => {
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe('payload_too_large');
   });
+});
+
+/** Portal routes take the candidate's magic link instead of a session: the same checks. */
+const PORTAL_BODY_ROUTES: Array<{ url: string; valid: Record<string, unknown>; wrongType: string; tooLong: string }> = [
+  { url: '/api/v1/portal/questions', valid: { text: 'When do I get my laptop?' }, wrongType: 'text', tooLong: 'text' },
+  { url: '/api/v1/portal/pulse', valid: { score: 4 }, wrongType: 'score', tooLong: 'comment' },
+  { url: '/api/v1/portal/language', valid: { language: 'en-US' }, wrongType: 'language', tooLong: 'language' },
+];
+
+describe('portal bodies get 400 naming the field too', () => {
+  let authorization: string;
+  beforeAll(async () => {
+    const res = await t.call(s.hr, 'POST', `/api/v1/candidates/${demo.candidateIds[1]}/portal-link`);
+    authorization = `Portal ${res.json().url.split('#t=')[1]}`;
+  });
+  const send = (url: string, payload: string) => t.app.inject({ method: 'POST', url, payload, headers: { authorization, 'content-type': 'application/json' } });
+
+  for (const r of PORTAL_BODY_ROUTES) {
+    it(`POST ${r.url}: the valid body passes`, async () => {
+      expect((await send(r.url, JSON.stringify(r.valid))).statusCode).toBeLessThan(300);
+    });
+    it(`POST ${r.url}: malformed JSON`, async () => { expect400(await send(r.url, '{"oops":')); });
+    it(`POST ${r.url}: unknown field`, async () => { expect400(await send(r.url, JSON.stringify({ ...r.valid, surprise: 1 })), 'surprise'); });
+    it(`POST ${r.url}: wrong type`, async () => { expect400(await send(r.url, JSON.stringify({ ...r.valid, [r.wrongType]: { nested: [1] } })), r.wrongType); });
+    it(`POST ${r.url}: over-long string`, async () => { expect400(await send(r.url, JSON.stringify({ ...r.valid, [r.tooLong]: long })), r.tooLong); });
+    it(`POST ${r.url}: body that is not an object`, async () => { expect400(await send(r.url, '[1,2]')); });
+  }
 });

@@ -60,6 +60,8 @@ const MATRIX: Array<{ name: string; method: string; url: () => string; body?: ()
   { name: 'see the plan', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/plan`, allowed: ok('hr', 'hrbp', 'manager', 'executive', 'org_admin') },
   { name: 'list tasks', method: 'GET', url: () => '/api/v1/tasks', allowed: everyone },
   { name: 'read the outbox', method: 'GET', url: () => '/api/v1/outbox', allowed: ok('hr', 'org_admin') },
+  { name: 'issue a portal link', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/portal-link`, allowed: ok('hr', 'org_admin') },
+  { name: 'revoke portal links', method: 'DELETE', url: () => `/api/v1/candidates/${engCandidate}/portal-link`, allowed: ok('hr', 'org_admin') },
 ];
 
 describe('role × route matrix (DESIGN §1)', () => {
@@ -118,6 +120,9 @@ describe('organisations are isolated', () => {
     const foreign = other.sessions.hr;
     for (const url of [`/api/v1/candidates/${engCandidate}`, `/api/v1/candidates/${engCandidate}/timeline`, `/api/v1/candidates/${engCandidate}/offers`]) {
       expect((await t.call(foreign, 'GET', url)).statusCode, url).toBe(404);
+    }
+    for (const method of ['POST', 'DELETE']) {
+      expect((await t.call(foreign, method, `/api/v1/candidates/${engCandidate}/portal-link`)).statusCode, method).toBe(404);
     }
     const touch = await t.call(foreign, 'POST', `/api/v1/candidates/${engCandidate}/touches`, { kind: 'note', channel: 'other', direction: 'internal', summary: 'x' });
     expect(touch.statusCode).toBe(404);

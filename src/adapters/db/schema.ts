@@ -136,7 +136,7 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface Database extends EngineDatabase {
+export interface Database extends EngineDatabase, RemindersDatabase, PortalDatabase {
   orgs: OrgsTable;
   departments: DepartmentsTable;
   sites: SitesTable;
@@ -229,4 +229,41 @@ export interface EngineDatabase {
   domain_events: DomainEventsTable;
   tasks: TasksTable;
   outbound_messages: OutboundMessagesTable;
+}
+
+/** One daily task digest per staff user and local day (claimed before it is sent). */
+export interface DigestRunsTable {
+  org_id: string;
+  user_id: string;
+  /** 'YYYY-MM-DD' in the organisation's time zone. */
+  local_date: string;
+  status: string;
+  task_count: Generated<number>;
+  overdue_count: Generated<number>;
+  subject: Generated<string>;
+  provider_message_id: string | null;
+  last_error: string | null;
+  claimed_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface RemindersDatabase {
+  digest_runs: DigestRunsTable;
+}
+
+/** A candidate portal magic link (the secret itself is never stored). */
+export interface PortalTokensTable {
+  org_id: string;
+  id: string;
+  candidate_id: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export interface PortalDatabase {
+  portal_tokens: PortalTokensTable;
 }

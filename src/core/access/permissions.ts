@@ -5,7 +5,7 @@ export const PERMISSIONS = [
   'candidate.read', 'candidate.create', 'candidate.update', 'offer.read', 'offer.create',
   'timeline.read', 'touch.create', 'salary.read', 'contact.read',
   'org.read', 'site.manage', 'department.manage', 'user.read', 'user.manage', 'token.manage', 'audit.read',
-  'event.create', 'plan.read', 'task.read', 'task.complete', 'outbox.read',
+  'event.create', 'plan.read', 'task.read', 'task.complete', 'outbox.read', 'portal.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -17,7 +17,7 @@ const BY_ROLE: Record<TStaffRole, readonly Permission[]> = {
   hr: [
     'candidate.read', 'candidate.create', 'candidate.update', 'offer.read', 'offer.create',
     'timeline.read', 'touch.create', 'salary.read', 'contact.read', 'org.read', 'user.read',
-    'event.create', 'plan.read', 'task.read', 'task.complete', 'outbox.read',
+    'event.create', 'plan.read', 'task.read', 'task.complete', 'outbox.read', 'portal.manage',
   ],
   hrbp: [
     'candidate.read', 'offer.read', 'timeline.read', 'touch.create', 'salary.read', 'contact.read', 'org.read', 'user.read',
@@ -30,7 +30,7 @@ const BY_ROLE: Record<TStaffRole, readonly Permission[]> = {
     'candidate.read', 'candidate.create', 'candidate.update', 'offer.read', 'offer.create',
     'timeline.read', 'touch.create', 'salary.read', 'contact.read',
     'org.read', 'site.manage', 'department.manage', 'user.read', 'user.manage', 'token.manage', 'audit.read',
-    'event.create', 'plan.read', 'task.read', 'task.complete', 'outbox.read',
+    'event.create', 'plan.read', 'task.read', 'task.complete', 'outbox.read', 'portal.manage',
   ],
 };
 

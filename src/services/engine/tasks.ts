@@ -10,6 +10,8 @@ import { loadVisibleCandidate } from '../candidates/candidates.js';
 import type { Deps, RequestContext } from '../deps.js';
 import { conflict, notFound } from '../errors.js';
 import { applyDomainEventIn } from './apply-event.js';
+import { loadEngineConfig } from './engine-config.js';
+import { findStep } from '../../core/playbooks/default-playbook.js';
 
 /** Roles that see every task of the candidates they may see; the others see their own kind of work. */
 const SEES_ALL_TASKS = new Set(['hr', 'org_admin']);
@@ -73,9 +75,15 @@ export async function completeTask(
   const now = deps.clock.now();
   const actor = describeActor(p);
   await deps.db.transaction().execute(async (trx) => {
-    await applyDomainEventIn(trx, deps, p.orgId, candidateId, { type: 'task_completed', at: now.toISOString(), step: task.stepId }, {
-      actor: { kind: actor.actorKind, id: actor.actorId }, idempotencyKey: `task:${candidateId}:${key}:done`,
-    });
+    // Tasks outside the playbook (a portal question) and reminder escalations (`…!escalated`,
+    // which carry the step id of the task they chase) are done here only: completing them
+    // does not complete the engine's own step.
+    const { playbook } = await loadEngineConfig(trx, p.orgId);
+    if (!key.endsWith('!escalated') && findStep(playbook, task.stepId)) {
+      await applyDomainEventIn(trx, deps, p.orgId, candidateId, { type: 'task_completed', at: now.toISOString(), step: task.stepId }, {
+        actor: { kind: actor.actorKind, id: actor.actorId }, idempotencyKey: `task:${candidateId}:${key}:done`,
+      });
+    }
     await trx.updateTable('tasks').set({
       status: 'done', completed_at: now, completed_by: p.kind === 'user' ? p.userId : null, outcome: input.outcome, updated_at: now,
     }).where('org_id', '=', p.orgId).where('candidate_id', '=', candidateId).where('key', '=', key).execute();

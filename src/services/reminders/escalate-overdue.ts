@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import { addBusinessDaysAt } from '../../core/calendar/business-days.js';
+import { formatLocalIso, HOUR_MS } from '../../core/time/local-time.js';
+import type { Deps } from '../deps.js';
+import { readOrgPolicy } from '../engine/engine-config.js';
+import { addSystemTouch } from '../engine/persist-reduction.js';
+import { readReminderSettings, readSettingsObject } from './reminder-settings.js';
+
+/** Suffix of an escalation's task key: `offer.confirmation_call#0!escalated`. */
+export const ESCALATED_SUFFIX = '!escalated';
+
+export interface EscalateOverdueOptions {
+  /** Only this organisation (default: every organisation). */
+  orgId?: string;
+  /** Most escalations per organisation per call (default 500; the next tick does the rest). */
+  limit?: number;
+}
+
+/**
+ * Who takes over an overdue task. HR's own work goes one level up to the candidate's
+ * HRBP (to an executive when the candidate has no HRBP, so it never lands on nobody);
+ * work of a manager, admin, HRBP or executive goes to HR, who run the plan and chase
+ * the owner (DESIGN §1).
+ */
+export function chooseEscalationOwners(ownerRoles: readonly string[], hasHrbp: boolean): string[] {
+  if (ownerRoles.includes('hr')) return hasHrbp ? ['hrbp'] : ['executive'];
+  return ['hr'];
+}
+
+/**
+ * An escalation outlives its reason once the original task is closed: it is done with it
+ * (or cancelled with it, after a re-plan), so digests and task lists stop showing it.
+ */
+async function closeSettledEscalations(deps: Deps, orgId: string, now: Date): Promise<void> {
+  for (const status of ['done', 'cancelled'] as const) {
+    await deps.db.updateTable('tasks as e')
+      .set({ status, completed_at: status === 'done' ? now : null, outcome: `The original task was ${status}.`, updated_at: now })
+      .where('e.org_id', '=', orgId).where('e.kind', '=', 'escalation').where('e.status', '=', 'open')
+      .where('e.key', 'like', `%${ESCALATED_SUFFIX}`)
+      .where(({ exists, selectFrom }) => exists(selectFrom('tasks as t').select('t.key')
+        .whereRef('t.org_id', '=', 'e.org_id').whereRef('t.candidate_id', '=', 'e.candidate_id')
+        .where(sql<boolean>`t.key || ${ESCALATED_SUFFIX} = e.key`).where('t.status', '=', status)))
+      .execute();
+  }
+}
+
+/**
+ * Escalates open tasks overdue by more than the org's grace period
+ * (`settings.reminders.escalationGraceHours`, default 24 h): each gets ONE `escalation`
+ * row in `tasks`, keyed `<original key>!escalated`, owned per `chooseEscalationOwners`,
+ * due one business day from now on the org's calendar, plus an internal timeline note.
+ * The unique task key makes it idempotent across ticks and workers. Escalations and the
+ * playbook's own escalation steps are not escalated again; an open escalation whose
+ * original task has since been closed is closed with it.
+ */
+export async function escalateOverdueTasks(deps: Deps, opts: EscalateOverdueOptions = {}): Promise<{ escalated: number }> {
+  const now = deps.clock.now();
+  let escalated = 0;
+  let orgs = deps.db.selectFrom('orgs').select(['org_id', 'timezone', 'settings']);
+  if (opts.orgId) orgs = orgs.where('org_id', '=', opts.orgId);
+  for (const org of await orgs.execute()) {
+    await closeSettledEscalations(deps, org.org_id, now);
+    const settings = readSettingsObject(org.settings);
+    const cutoff = new Date(now.getTime() - readReminderSettings(settings).escalationGraceHours * HOUR_MS);
+    const overdue = await deps.db.selectFrom('tasks as t')
+      .innerJoin('candidates as c', (j) => j.onRef('c.org_id', '=', 't.org_id').onRef('c.id', '=', 't.candidate_id'))
+      .where('t.org_id', '=', org.org_id).where('t.status', '=', 'open').where('t.kind', '=', 'task')
+      .where('t.due_at', '<', cutoff).where('c.anonymised_at', 'is', null)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('tasks as e').select('e.key')
+        .whereRef('e.org_id', '=', 't.org_id').whereRef('e.candidate_id', '=', 't.candidate_id')
+        .where('e.key', '=', sql<string>`t.key || ${ESCALATED_SUFFIX}`))))
+      .select(['t.candidate_id', 't.key', 't.step_id', 't.stage', 't.action', 't.channel', 't.owner_roles', 't.due_at', 'c.hrbp_id'])
+      .orderBy('t.due_at').limit(opts.limit ?? 500).execute();
+    if (!overdue.length) continue;
+    const policy = readOrgPolicy(settings);
+    const due = addBusinessDaysAt(now, 1, { timeZone: org.timezone, calendar: policy.calendar, workingHours: policy.workingHours });
+    for (const task of overdue) {
+      const owners = chooseEscalationOwners(task.owner_roles, task.hrbp_id !== null);
+      const since = formatLocalIso(task.due_at, org.timezone);
+      await deps.db.transaction().execute(async (trx) => {
+        const inserted = await trx.insertInto('tasks').values({
+          org_id: org.org_id, candidate_id: task.candidate_id, key: `${task.key}${ESCALATED_SUFFIX}`, step_id: task.step_id,
+          stage: task.stage, kind: 'escalation', action: task.action, owner_roles: owners, channel: task.channel,
+          prepared_message: false, detail: `Overdue since ${since} (owner: ${task.owner_roles.join(', ')})`,
+          due_at: due.at, calendar_data_missing: due.calendarDataMissing, status: 'open',
+          completed_at: null, completed_by: null, created_at: now, updated_at: now,
+        }).onConflict((oc) => oc.columns(['org_id', 'candidate_id', 'key']).doNothing()).returning('key').executeTakeFirst();
+        if (!inserted) return; // another worker escalated it first
+        await addSystemTouch(trx, org.org_id, task.candidate_id, now, 'note',
+          `Escalated ${task.step_id} to ${owners.join(', ')}: overdue since ${since}`, task.step_id);
+        escalated += 1;
+      });
+    }
+  }
+  return { escalated };
+}

@@ -2,9 +2,10 @@ import type { TPlannedItem, TPlaybookStep } from '../../contracts/playbook.js';
 import { createMessageBook, placeMessage } from '../policy/place-message.js';
 import { matchesConditions } from '../plan/match-conditions.js';
 import { resolveOffset } from '../plan/resolve-offset.js';
-import { selectDelivery, toStepKey } from '../plan/select-delivery.js';
+import { buildPlannedItem } from '../plan/build-planned-item.js';
+import { toStepKey } from '../plan/select-delivery.js';
 import { findStep } from '../playbooks/default-playbook.js';
-import { formatLocalIso, formatUtcIso, parseInstant } from '../time/local-time.js';
+import { parseInstant } from '../time/local-time.js';
 import type { TCandidateState, TEngineConfig } from './types.js';
 
 export interface TInstantiateOptions {
@@ -49,27 +50,8 @@ export function instantiateStep(
     );
     due = placed.placement.at;
   }
-  const delivery = selectDelivery(step, candidate.channels);
-  const item: TPlannedItem = {
-    key,
-    stepId,
-    occurrence,
-    stage: step.stage,
-    owners: [...step.owners],
-    action: step.action,
-    kind: delivery.kind,
-    channel: delivery.channel,
-    templateKey: step.templateKey,
-    preparedMessage: delivery.preparedMessage,
-    dueAt: formatUtcIso(due),
-    dueAtLocal: formatLocalIso(due, candidate.timeZone),
-    naturalDueAt: formatUtcIso(natural.at),
-    mergedStepKeys: [key],
-    mergedInto: null,
-    compressed: false,
-    calendarDataMissing: natural.calendarDataMissing,
-    slaDueAt: null,
-    slaBreached: false,
-  };
+  const item = buildPlannedItem(step, candidate, {
+    key, occurrence, due, natural: natural.at, calendarDataMissing: natural.calendarDataMissing,
+  });
   return { item, step };
 }

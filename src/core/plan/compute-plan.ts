@@ -11,11 +11,12 @@ import { isWorkingDay } from '../calendar/is-working-day.js';
 import { DomainError } from '../errors.js';
 import { applyCallSpacing } from '../policy/call-spacing.js';
 import { compressDue } from '../policy/compression.js';
-import { createMessageBook, placeMessage, type TMessageBook } from '../policy/place-message.js';
-import { assertTimeZone, formatLocalIso, formatUtcIso, parseInstant, parseLocalDate, startOfLocalDay } from '../time/local-time.js';
+import { createMessageBook, placeMessage, type TMessageBook, type TMessageSlot } from '../policy/place-message.js';
+import { buildPlannedItem } from './build-planned-item.js';
+import { assertTimeZone, parseInstant, parseLocalDate, startOfLocalDay } from '../time/local-time.js';
 import { matchesConditions } from './match-conditions.js';
 import { resolveOffset, type TOffsetContext } from './resolve-offset.js';
-import { isCandidateMessage, selectDelivery, toStepKey } from './select-delivery.js';
+import { isCandidateMessage, toStepKey } from './select-delivery.js';
 import type { TComputePlanInput, TPlan, TPlanWarning, TSkippedStep } from './types.js';
 
 interface TDraft {
@@ -126,7 +127,9 @@ export function computePlan(input: TComputePlanInput): TPlan {
     }
   }
 
-  const items = placed.map((item) => toPlannedItem(item, book, input));
+  const slotByKey = new Map<string, TMessageSlot>();
+  for (const slot of book.slots) for (const key of slot.itemKeys) slotByKey.set(key, slot);
+  const items = placed.map((item) => toPlannedItem(item, slotByKey, input));
   const order = new Map(drafts.map((d, i) => [d.key, i]));
   items.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || rankOf(a.stage) - rankOf(b.stage) || order.get(a.key)! - order.get(b.key)!);
   return { candidateRef: candidate.ref, items, skipped, warnings: collectWarnings(input, items, startAt, now) };
@@ -182,41 +185,29 @@ function indexSlotTimes(book: TMessageBook): Map<string, Date> {
   return times;
 }
 
-function toPlannedItem(item: TPlaced, book: TMessageBook, input: TComputePlanInput): TPlannedItem {
+function toPlannedItem(item: TPlaced, slots: ReadonlyMap<string, TMessageSlot>, input: TComputePlanInput): TPlannedItem {
   const { draft } = item;
   const { step } = draft;
-  const timeZone = input.candidate.timeZone;
-  const slot = book.slots.find((s) => s.itemKeys.includes(draft.key));
+  const slot = slots.get(draft.key);
   const due = slot?.at ?? item.due;
-  const delivery = selectDelivery(step, input.candidate.channels);
   const sla = step.sla
     ? resolveOffset(draft.anchorAt, step.sla, {
-        timeZone,
+        timeZone: input.candidate.timeZone,
         calendar: input.candidate.calendar ?? input.policy.calendar,
         workingHours: input.policy.workingHours,
       }).at
     : null;
-  return {
+  return buildPlannedItem(step, input.candidate, {
     key: draft.key,
-    stepId: step.id,
     occurrence: draft.occurrence,
-    stage: step.stage,
-    owners: [...step.owners],
-    action: step.action,
-    kind: delivery.kind,
-    channel: delivery.channel,
-    templateKey: step.templateKey,
-    preparedMessage: delivery.preparedMessage,
-    dueAt: formatUtcIso(due),
-    dueAtLocal: formatLocalIso(due, timeZone),
-    naturalDueAt: formatUtcIso(draft.natural),
+    due,
+    natural: draft.natural,
+    calendarDataMissing: draft.calendarDataMissing,
     mergedStepKeys: slot && slot.key === draft.key ? [...slot.itemKeys] : [draft.key],
     mergedInto: slot && slot.key !== draft.key ? slot.key : null,
     compressed: item.compressed,
-    calendarDataMissing: draft.calendarDataMissing,
-    slaDueAt: sla ? formatUtcIso(sla) : null,
-    slaBreached: sla !== null && due.getTime() > sla.getTime(),
-  };
+    sla,
+  });
 }
 
 function collectWarnings(input: TComputePlanInput, items: readonly TPlannedItem[], startAt: Date, now: Date): TPlanWarning[] {

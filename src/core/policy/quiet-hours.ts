@@ -24,15 +24,21 @@ export function isInQuietHours(instant: Date, context: TQuietHoursContext): bool
  * the window's end (09:00) on the right local day; any other instant is returned as is.
  */
 export function applyQuietHours(instant: Date, context: TQuietHoursContext): Date {
-  const { timeZone } = context;
-  const start = parseLocalTime(context.quietHours.start, 'quietHours.start');
-  const end = parseLocalTime(context.quietHours.end, 'quietHours.end');
-  const minutes = toLocalMinutes(instant, timeZone);
-  if (!isQuietMinute(minutes, start, end)) return instant;
-  const localDate = toLocalDate(instant, timeZone);
+  const quiet = locateInQuietWindow(instant, context);
+  if (!quiet) return instant;
+  const { start, end, minutes, localDate } = quiet;
   // Evening part of a window that wraps midnight ends tomorrow morning.
   const endDate = start > end && minutes >= start ? addLocalDays(localDate, 1) : localDate;
-  return atLocalTime(endDate, end, timeZone);
+  return atLocalTime(endDate, end, context.timeZone);
+}
+
+/** Where an instant sits in the quiet window (local minutes and date), or null when allowed. */
+function locateInQuietWindow(instant: Date, context: TQuietHoursContext) {
+  const start = parseLocalTime(context.quietHours.start, 'quietHours.start');
+  const end = parseLocalTime(context.quietHours.end, 'quietHours.end');
+  const minutes = toLocalMinutes(instant, context.timeZone);
+  if (!isQuietMinute(minutes, start, end)) return null;
+  return { start, end, minutes, localDate: toLocalDate(instant, context.timeZone) };
 }
 
 /** First allowed moment of a local day (the quiet window's end, or midnight). */
@@ -46,13 +52,10 @@ export function getFirstAllowedMoment(localDate: string, context: TQuietHoursCon
  * Used to pull a send forward when waiting for 09:00 would miss a deadline.
  */
 export function findLastAllowedMoment(instant: Date, context: TQuietHoursContext): Date {
-  const { timeZone } = context;
-  const start = parseLocalTime(context.quietHours.start, 'quietHours.start');
-  const end = parseLocalTime(context.quietHours.end, 'quietHours.end');
-  const minutes = toLocalMinutes(instant, timeZone);
-  if (!isQuietMinute(minutes, start, end)) return instant;
-  const localDate = toLocalDate(instant, timeZone);
+  const quiet = locateInQuietWindow(instant, context);
+  if (!quiet) return instant;
+  const { start, end, minutes, localDate } = quiet;
   // Morning part of a window that wraps midnight began the previous evening.
   const startDate = start > end && minutes < end ? addLocalDays(localDate, -1) : localDate;
-  return new Date(atLocalTime(startDate, start, timeZone).getTime() - 60_000);
+  return new Date(atLocalTime(startDate, start, context.timeZone).getTime() - 60_000);
 }

@@ -73,10 +73,25 @@ export async function signIn(page: Page, email: string, password: string, labels
 
 /** Serious and critical axe violations (WCAG 2.1 A/AA) on the current page. */
 export async function findSeriousA11yViolations(page: Page): Promise<string[]> {
+  await settle(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * Waits until the page is at rest: finite CSS animations and transitions done (a closing
+ * dropdown or drawer is still in the accessibility tree while it animates out).
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const running = document.getAnimations().filter((a) => {
+      const timing = a.effect?.getComputedTiming();
+      return a.playState === 'running' && timing !== undefined && Number.isFinite(timing.endTime ?? Infinity);
+    });
+    await Promise.race([Promise.allSettled(running.map((a) => a.finished)), new Promise((r) => setTimeout(r, 2000))]);
+  });
 }
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -5,6 +5,7 @@ import { buildSent, type ChannelAdapter } from '../src/adapters/channels/types.j
 import { connectDatabase } from '../src/adapters/db/connect.js';
 import { prepareSchema } from '../src/adapters/db/prepare.js';
 import type { Deps } from '../src/services/deps.js';
+import { createVault, newKeySpec, parseKeyRing } from '../src/adapters/crypto/vault.js';
 import { dispatchDueMessages } from '../src/services/dispatch/dispatch-due.js';
 import { seedDemo } from '../src/services/seed/seed-demo.js';
 import type { BenchResult } from './measure.js';
@@ -43,7 +44,7 @@ export async function benchDispatch(): Promise<BenchResult> {
       await prepareSchema(handle);
       // Mid-morning in Shanghai, so quiet hours never defer a send whatever the real time is.
       const at = new Date('2026-11-26T02:30:00Z');
-      const deps: Deps = { db: handle.db, clock: { now: () => at }, channels: { email: instantEmail } };
+      const deps: Deps = { db: handle.db, clock: { now: () => at }, vault: createVault(parseKeyRing(newKeySpec('bench'))), channels: { email: instantEmail } };
       const demo = await seedDemo(deps, { slug: 'bench' });
       // Only our rows: the demo's own plans must not add work to either side.
       await handle.db.deleteFrom('outbound_messages').execute();

@@ -17,6 +17,11 @@ const ZConfig = z.object({
   SMTP_FROM: z.string().regex(/^[^<>]*<?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/, 'expected an address like Acme HR <hr@acme.cn>').optional(),
   /** How long a worker owns a message it is sending; another may take it over after that. */
   PREBOARD_DISPATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /**
+   * Data keys for sensitive data at rest: `id:base64(32 bytes)[,id:base64…]`, the first
+   * seals, all open. Without it, a key file in the data directory is used (created once).
+   */
+  PREBOARD_DATA_KEYS: z.string().min(1).optional(),
   /** How often the worker's catch-up pass looks for due wake-ups and messages. */
   PREBOARD_CATCHUP_SECONDS: z.coerce.number().min(1).max(3600).default(60),
 }).refine((c) => !c.SMTP_URL || c.SMTP_FROM, { message: 'required when SMTP_URL is set', path: ['SMTP_FROM'] });

@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import { createSmtpEmailAdapter, readSmtpOptionsFromUrl } from './adapters/channels/index.js';
+import { loadVault } from './adapters/crypto/key-file.js';
 import { connectDatabase, type DatabaseHandle } from './adapters/db/connect.js';
 import { prepareSchema } from './adapters/db/prepare.js';
 import { startBoss } from './adapters/queue/boss.js';
@@ -31,9 +32,11 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
   if (opts.migrate !== false) await prepareSchema(database);
   const boss = opts.queue === false ? undefined : await startBoss(database, { url: config.DATABASE_URL, supervise: opts.worker ?? false });
   const channels = buildChannels(config);
+  const { vault } = loadVault({ keys: config.PREBOARD_DATA_KEYS, dataDir: config.PREBOARD_DATA_DIR });
   const deps: Deps = {
     db: database.db,
     clock: systemClock,
+    vault,
     scheduler: boss ? createBossScheduler(boss) : undefined,
     channels,
     dispatch: {

@@ -1,9 +1,13 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/http/app.js';
 import type { Clock, Deps } from '../src/services/deps.js';
+import { createVault, newKeySpec, parseKeyRing } from '../src/adapters/crypto/vault.js';
 import { seedDemo, type DemoOrg } from '../src/services/seed/seed-demo.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
+
+/** One data key for a test process (AES-256-GCM, random per run). */
+export const testVault = createVault(parseKeyRing(newKeySpec('test')));
 /** A clock tests move by hand. */
 export function createManualClock(start: Date | string = '2026-11-25T02:00:00Z'): Clock & { set(d: Date | string): void; advance(ms: number): void } {
   let t = new Date(start).getTime();
@@ -32,7 +36,7 @@ export interface TestApp {
 export async function createTestApp(opts: { loginRateLimit?: number } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = createManualClock(new Date());
-  const deps: Deps = { db: db.db, clock };
+  const deps: Deps = { db: db.db, clock, vault: testVault };
   const app = await buildApp(deps, { loginRateLimit: opts.loginRateLimit ?? 1000 });
   const call: TestApp['call'] = (s, method, url, body) => app.inject({
     method: method as 'GET', url,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
 import type { ChannelAdapter, SmsAdapter } from '../adapters/channels/index.js';
+import type { Vault } from '../adapters/crypto/vault.js';
 import type { EngineObserver, EngineScheduler } from './engine/persist-reduction.js';
 
 /** A source of time: the only clock the services read. Tests and the simulator pass their own. */
@@ -14,6 +15,8 @@ export const systemClock: Clock = { now: () => new Date() };
 export interface Deps {
   db: Kysely<Database>;
   clock: Clock;
+  /** Seals sensitive data at rest (AES-256-GCM); keys come from the environment. */
+  vault: Vault;
   /** Hands due work to the job queue; absent in tests that drive the engine by hand. */
   scheduler?: EngineScheduler;
   /** Notified of engine effects after they are stored (simulator). */

@@ -6,6 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../src/http/app.js';
+import { testVault } from '../app.js';
 import { systemClock } from '../../src/services/deps.js';
 import { seedDemo, type DemoOrg } from '../../src/services/seed/seed-demo.js';
 import { createTestDatabase, type TestDatabase } from '../db.js';
@@ -27,7 +28,7 @@ export async function startHarness(): Promise<Harness> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error(`${WEB_DIR} is missing: run \`vite build\` first (npm run test:browser does)`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const db = await createTestDatabase();
-  const deps = { db: db.db, clock: systemClock };
+  const deps = { db: db.db, clock: systemClock, vault: testVault };
   const demo = await seedDemo(deps, { slug: `web${Math.random().toString(36).slice(2, 8)}` });
   const app = await buildApp(deps, { webDir: WEB_DIR, loginRateLimit: 1000 });
   await app.listen({ port: 0, host: '127.0.0.1' });

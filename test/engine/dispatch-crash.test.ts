@@ -7,6 +7,7 @@ import { connectDatabase, type DatabaseHandle } from '../../src/adapters/db/conn
 import { createBossScheduler } from '../../src/adapters/queue/boss-scheduler.js';
 import { startBoss } from '../../src/adapters/queue/boss.js';
 import { systemClock, type Deps } from '../../src/services/deps.js';
+import { testVault } from '../app.js';
 import { seedDemo } from '../../src/services/seed/seed-demo.js';
 import { killHard } from '../child-server.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../db.js';
@@ -42,7 +43,7 @@ async function openDatabase(): Promise<{ handle: DatabaseHandle; env: Record<str
  */
 async function createDueMessages(handle: DatabaseHandle, url: string | undefined): Promise<string[]> {
   const boss = await startBoss(handle, { url });
-  const deps: Deps = { db: handle.db, clock: systemClock, scheduler: createBossScheduler(boss) };
+  const deps: Deps = { db: handle.db, clock: systemClock, vault: testVault, scheduler: createBossScheduler(boss) };
   const demo = await seedDemo(deps, { slug: `crash${Math.random().toString(36).slice(2, 8)}` });
   // Quiet hours off: the test must not depend on the hour it runs at.
   await handle.db.updateTable('orgs').set({ settings: JSON.stringify({ policy: { quietHours: { start: '00:00', end: '00:00' } } }) })

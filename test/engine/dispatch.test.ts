@@ -7,7 +7,7 @@ import type { Deps } from '../../src/services/deps.js';
 import { dispatchDueMessages } from '../../src/services/dispatch/dispatch-due.js';
 import { wakeDueCandidates } from '../../src/services/engine/apply-event.js';
 import { seedDemo, type DemoOrg } from '../../src/services/seed/seed-demo.js';
-import { createManualClock } from '../app.js';
+import { createManualClock, testVault } from '../app.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../db.js';
 import { startSmtpServer, type SmtpTestServer } from '../servers/smtp.js';
 import { buildHrPrincipal, createAcceptedCandidate } from './fixtures/dispatch-world.js';
@@ -23,7 +23,7 @@ const servers: SmtpTestServer[] = [];
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  demo = await seedDemo({ db: db.db, clock }, { slug: `dispatch${Math.random().toString(36).slice(2, 8)}` });
+  demo = await seedDemo({ db: db.db, clock, vault: testVault }, { slug: `dispatch${Math.random().toString(36).slice(2, 8)}` });
 });
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
@@ -37,7 +37,7 @@ async function withSmtp(options: Parameters<typeof startSmtpServer>[0] = {}) {
   const smtp = await startSmtpServer(options);
   servers.push(smtp);
   const email = createSmtpEmailAdapter({ host: smtp.host, port: smtp.port, ignoreTLS: true, from: FROM, clock: () => clock.now().getTime() });
-  const deps: Deps = { db: db.db, clock, channels: { email }, dispatch: { publicUrl: 'https://preboard.example.com' } };
+  const deps: Deps = { db: db.db, clock, vault: testVault, channels: { email }, dispatch: { publicUrl: 'https://preboard.example.com' } };
   return { smtp, deps };
 }
 
@@ -192,7 +192,7 @@ describe(`durable dispatch (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
 
   it('keeps rendered email in the outbox when no SMTP server is configured', async () => {
     clock.set('2026-11-25T02:00:00Z');
-    const deps: Deps = { db: db.db, clock, dispatch: { publicUrl: 'https://preboard.example.com' } };
+    const deps: Deps = { db: db.db, clock, vault: testVault, dispatch: { publicUrl: 'https://preboard.example.com' } };
     const c = await createAcceptedCandidate(deps, demo, { language: 'en-US', fullName: 'Grace Hopper' });
     clock.advance(2 * HOUR);
     const { counts } = await runWorkerTick(deps);

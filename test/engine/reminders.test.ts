@@ -12,7 +12,7 @@ import { createOrg, insertDepartment, insertSite } from '../../src/services/org/
 import { insertUser } from '../../src/services/org/org.js';
 import { chooseEscalationOwners, escalateOverdueTasks } from '../../src/services/reminders/escalate-overdue.js';
 import { sendDailyDigests } from '../../src/services/reminders/send-daily-digests.js';
-import { createManualClock } from '../app.js';
+import { createManualClock, testVault } from '../app.js';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../db.js';
 import { startSmtpServer, type SmtpTestServer } from '../servers/smtp.js';
 
@@ -70,7 +70,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   smtp = await startSmtpServer();
   const email = createSmtpEmailAdapter({ host: smtp.host, port: smtp.port, ignoreTLS: true, from: FROM, clock: () => clock.now().getTime() });
-  deps = { db: db.db, clock, channels: { email }, dispatch: { publicUrl: PUBLIC_URL } };
+  deps = { db: db.db, clock, vault: testVault, channels: { email }, dispatch: { publicUrl: PUBLIC_URL } };
   ({ orgId } = await createOrg(deps, { slug: `rem${Math.random().toString(36).slice(2, 8)}`, name: '提醒测试 Reminders Co' }));
   departmentId = await insertDepartment(deps, orgId, '研发部');
   site = await insertSite(deps, orgId, { name: '上海', timezone: 'Asia/Shanghai' });
@@ -238,7 +238,7 @@ describe(`staff reminders (${onPostgres() ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('without SMTP keeps the day\'s row as skipped_no_smtp and sends nothing that day', async () => {
     const before = smtp.received.length;
     clock.set('2026-12-01T00:45:00Z'); // Tue 08:45
-    const noSmtp: Deps = { db: db.db, clock, dispatch: { publicUrl: PUBLIC_URL } };
+    const noSmtp: Deps = { db: db.db, clock, vault: testVault, dispatch: { publicUrl: PUBLIC_URL } };
     const counts = await sendDailyDigests(noSmtp);
     expect(counts.sent).toBe(0);
     expect(counts.skippedNoSmtp).toBeGreaterThanOrEqual(3);

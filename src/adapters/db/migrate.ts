@@ -4,6 +4,7 @@ import * as createPlatform from './migrations/20261125090000-create-platform.js'
 import * as createEngine from './migrations/20261125120000-create-engine.js';
 import * as createPortal from './migrations/20261125150000-create-portal.js';
 import * as createReminders from './migrations/20261125160000-create-reminders.js';
+import * as createConsents from './migrations/20261126090000-create-consents.js';
 
 /** Migrations are imported statically so the built server needs no file-system lookup. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '20261125120000-create-engine': createEngine,
   '20261125150000-create-portal': createPortal,
   '20261125160000-create-reminders': createReminders,
+  '20261126090000-create-consents': createConsents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -136,7 +136,30 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+/** A consent given by a candidate (or recorded by staff for them); withdrawal is the only edit. */
+export interface ConsentsTable {
+  org_id: string;
+  id: string;
+  candidate_id: string;
+  kind: 'sensitive_info' | 'background_check' | 'talent_pool';
+  wording_version: string;
+  wording_sha256: string;
+  wording_text: string;
+  language: string;
+  typed_name: string | null;
+  details: Json<Record<string, unknown>>;
+  given_at: Date;
+  given_ip: string | null;
+  given_by: 'candidate' | 'user';
+  given_by_user_id: string | null;
+  expires_at: Date | null;
+  withdrawn_at: Date | null;
+  withdrawn_ip: string | null;
+  withdrawn_by: 'candidate' | 'user' | 'system' | null;
+}
+
 export interface Database extends EngineDatabase, RemindersDatabase, PortalDatabase {
+  consents: ConsentsTable;
   orgs: OrgsTable;
   departments: DepartmentsTable;
   sites: SitesTable;

@@ -1,3 +1,4 @@
+import { createVault, newKeySpec, parseKeyRing } from '../../adapters/crypto/vault.js';
 import { connectDatabase, type DatabaseHandle } from '../../adapters/db/connect.js';
 import { prepareSchema } from '../../adapters/db/prepare.js';
 import type { TEffect } from '../../core/events/index.js';
@@ -52,7 +53,7 @@ export async function simulateScenario(input: unknown, options: SimulateOptions 
       const candidate = world?.candidates.find((c) => c.email === delivery.to || c.phone === delivery.to);
       options.onDelivery?.({ ...delivery, candidate: candidate?.ref ?? '' });
     });
-    const deps: Deps & { clock: typeof clock } = { db: database.db, clock, observer, channels, dispatch: { publicUrl: PUBLIC_URL } };
+    const deps: Deps & { clock: typeof clock } = { db: database.db, clock, vault: createVault(parseKeyRing(newKeySpec('sim'))), observer, channels, dispatch: { publicUrl: PUBLIC_URL } };
     world = await setUpSimulatedOrg(deps, scenario);
     for (const candidate of world.candidates) refs.set(candidate.id, candidate);
     const orgId = world.orgId;

@@ -3,7 +3,6 @@ export type Lang = 'zh-CN' | 'en-US';
 
 const zh = {
   navLabel: '门户导航',
-  tabWelcome: '欢迎', tabMessages: '消息', tabAsk: '提问', tabPulse: '心情',
   langLabel: '语言', langOther: 'English', langOtherCode: 'en-US',
   hello: (name: string) => `${name}，欢迎加入！`,
   joining: (position: string, department: string) => `您将以「${position}」身份加入${department}。`,
@@ -24,7 +23,6 @@ const zh = {
 
 const en: typeof zh = {
   navLabel: 'Portal sections',
-  tabWelcome: 'Welcome', tabMessages: 'Messages', tabAsk: 'Ask', tabPulse: 'Feeling',
   langLabel: 'Language', langOther: '中文', langOtherCode: 'zh-CN',
   hello: (name) => `Welcome, ${name}!`,
   joining: (position, department) => `You are joining ${department} as ${position}.`,

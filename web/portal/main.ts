@@ -5,11 +5,7 @@
 import { createPortalApi, forgetCredential, PortalError, readCredential, type PortalApi, type TPortalMe } from './api.js';
 import { h } from './dom.js';
 import { DICTS, type Lang } from './i18n.js';
-import { renderAsk, renderMessages, renderPulse, renderWelcome, type ViewContext } from './views.js';
-
-type Tab = 'welcome' | 'messages' | 'ask' | 'pulse';
-const TABS: Tab[] = ['welcome', 'messages', 'ask', 'pulse'];
-const VIEWS = { welcome: renderWelcome, messages: renderMessages, ask: renderAsk, pulse: renderPulse } satisfies Record<Tab, (c: ViewContext) => HTMLElement>;
+import { SECTIONS } from './sections.js';
 
 const main = document.getElementById('pb-main')!;
 const tabs = document.getElementById('pb-tabs')!;
@@ -18,7 +14,9 @@ const orgName = document.getElementById('pb-org')!;
 
 const browserLang = (): Lang => (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US');
 
-const state: { api?: PortalApi; me?: TPortalMe; lang: Lang; tab: Tab } = { lang: browserLang(), tab: 'welcome' };
+const state: { api?: PortalApi; me?: TPortalMe; lang: Lang; tab: string } = { lang: browserLang(), tab: 'welcome' };
+
+const visibleSections = () => SECTIONS.filter((s) => !state.me || !s.shows || s.shows(state.me));
 
 function showProblem(title: string, text: string, retry?: () => void) {
   tabs.hidden = true;
@@ -40,12 +38,12 @@ function onFailure(err: unknown) {
 
 function renderTabs() {
   const t = DICTS[state.lang];
-  const labels: Record<Tab, string> = { welcome: t.tabWelcome, messages: t.tabMessages, ask: t.tabAsk, pulse: t.tabPulse };
   tabs.setAttribute('aria-label', t.navLabel);
-  tabs.replaceChildren(h('ul', {}, ...TABS.map((tab) => h('li', {},
+  tabs.replaceChildren(h('ul', {}, ...visibleSections().map((section) => h('li', {},
     h('button', {
-      type: 'button', class: 'pb-tab', 'data-tab': tab, 'aria-current': tab === state.tab ? 'page' : undefined, text: labels[tab],
-      onclick: () => { state.tab = tab; render(); main.focus(); },
+      type: 'button', class: 'pb-tab', 'data-tab': section.id, 'aria-current': section.id === state.tab ? 'page' : undefined,
+      text: section.label[state.lang],
+      onclick: () => { state.tab = section.id; render(); main.focus(); },
     })))));
   tabs.hidden = false;
 }
@@ -71,7 +69,9 @@ function render() {
   orgName.textContent = state.me.orgName;
   renderLanguageSwitch();
   renderTabs();
-  main.replaceChildren(VIEWS[state.tab]({ api: state.api, me: state.me, t: DICTS[state.lang], lang: state.lang, onFailure }));
+  const section = visibleSections().find((s) => s.id === state.tab) ?? SECTIONS[0]!;
+  state.tab = section.id;
+  main.replaceChildren(section.render({ api: state.api, me: state.me, t: DICTS[state.lang], lang: state.lang, onFailure }));
 }
 
 async function start() {

@@ -12,11 +12,16 @@ import { sql } from 'kysely';
 import type { Deps } from '../services/deps.js';
 import { registerAuth } from './auth.js';
 import { registerErrorHandler } from './errors.js';
+import { registerInputGuard } from './input-guard.js';
 import { authRoutes } from './routes/auth.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { orgRoutes } from './routes/org.js';
+import { settingsRoutes } from './routes/settings.js';
 import { engineRoutes } from './routes/engine.js';
 import { portalLinkRoutes, portalRoutes } from './routes/portal.js';
+import { lostLinkRoutes, portalExtrasRoutes, portalExtrasStaffRoutes } from './routes/portal-extras.js';
+import { portalChecklistRoutes, staffChecklistRoutes } from './routes/checklist.js';
+import { portalPrivacyRoutes, privacyRoutes } from './routes/privacy.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +51,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info', redact: ['req.headers.cookie', 'req.headers.authorization'] } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    // A URL that cannot be decoded (broken UTF-8, stray %) gets the one error shape too.
+    frameworkErrors: (err, _req, reply) => {
+      const message = err.code === 'FST_ERR_BAD_URL' ? 'the URL cannot be decoded' : err.message;
+      void (reply as FastifyReply).status(400).send({ error: { code: 'bad_request', message } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -95,6 +105,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, deps);
+  registerInputGuard(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
@@ -110,9 +121,17 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(authRoutes(deps, { secureCookies: options.secureCookies ?? false, loginRateLimit: options.loginRateLimit ?? 10 }));
     await api.register(candidateRoutes(deps));
     await api.register(orgRoutes(deps));
+    await api.register(settingsRoutes(deps));
     await api.register(engineRoutes(deps));
     await api.register(portalLinkRoutes(deps));
     await api.register(portalRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));
+    await api.register(portalExtrasStaffRoutes(deps));
+    await api.register(portalExtrasRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));
+    await api.register(lostLinkRoutes(deps, { perIp: 10, perContact: 3, verifyPerIp: 20 }));
+    await api.register(portalChecklistRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));
+    await api.register(staffChecklistRoutes(deps));
+    await api.register(privacyRoutes(deps));
+    await api.register(portalPrivacyRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));
   }, { prefix: '/api/v1' });
 
   if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {

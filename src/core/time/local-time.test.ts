@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  DAY_MS,
+  dayNumberToLocalDate,
+  localDateToDayNumber,
+  localDayOfWeek,
+  parseLocalTime,
   addCalendarDays,
   addCalendarMonths,
   addLocalDays,
@@ -43,5 +49,30 @@ describe('local time helpers', () => {
   it('rejects bad input with typed errors naming the field', () => {
     expect(() => parseLocalDate('2026-13-01', 'startDate')).toThrowError(expect.objectContaining({ code: 'invalid_local_date', field: 'startDate' }));
     expect(() => parseInstant('2026-12-01T09:00:00', 'at')).toThrowError(expect.objectContaining({ code: 'invalid_input', field: 'at' }));
+  });
+});
+
+describe('day numbers (memoised date arithmetic)', () => {
+  const dates = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2150-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+
+  it('agree with Date for weekday, difference and addition', () => {
+    fc.assert(fc.property(dates, fc.integer({ min: -4000, max: 4000 }), (date, days) => {
+      const asDate = new Date(`${date}T00:00:00Z`);
+      expect(localDayOfWeek(date)).toBe(asDate.getUTCDay());
+      const later = new Date(asDate.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+      expect(addLocalDays(date, days)).toBe(later);
+      expect(diffLocalDays(date, later)).toBe(days);
+      expect(dayNumberToLocalDate(localDateToDayNumber(date))).toBe(date);
+    }));
+  });
+
+  it('still refuses invalid dates after valid ones were memoised', () => {
+    expect(localDateToDayNumber('2026-02-28')).toBe(localDateToDayNumber('2026-03-01') - 1);
+    expect(() => localDateToDayNumber('2026-02-29')).toThrow(/expected a date/);
+    expect(() => addLocalDays('2026-13-01', 1)).toThrow(/expected a date/);
+    expect(() => parseLocalTime('24:00')).toThrow(/expected HH:MM/);
+    expect(parseLocalTime('09:30')).toBe(570);
+    expect(parseLocalTime('09:30')).toBe(570);
   });
 });

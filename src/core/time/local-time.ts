@@ -79,29 +79,62 @@ export function parseInstant(iso: string, field = 'at'): Date {
   return date;
 }
 
-/** Split and validate `YYYY-MM-DD`. */
-export function parseLocalDate(localDate: string, field = 'date'): { year: number; month: number; day: number } {
+/**
+ * Local dates as day numbers (days since 1970-01-01): plans do a lot of date arithmetic,
+ * and parsing/formatting `YYYY-MM-DD` each time was most of a plan's cost. Both directions
+ * are memoised (bounded); a date string is validated once, when first seen.
+ */
+const DAY_NUMBERS = new Map<string, number>();
+const DAY_STRINGS = new Map<number, string>();
+const MEMO_LIMIT = 200_000;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
+/** `YYYY-MM-DD` → days since 1970-01-01; throws on an invalid date. */
+export function localDateToDayNumber(localDate: string, field = 'date'): number {
+  const known = DAY_NUMBERS.get(localDate);
+  if (known !== undefined) return known;
   const match = LOCAL_DATE.exec(localDate);
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     const probe = new Date(Date.UTC(year, month - 1, day));
     if (probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day) {
-      return { year, month, day };
+      return remember(DAY_NUMBERS, localDate, Math.round(probe.getTime() / DAY_MS));
     }
   }
   throw new DomainError('invalid_local_date', `expected a date YYYY-MM-DD, got ${localDate}`, { field });
 }
 
+/** Days since 1970-01-01 → `YYYY-MM-DD`. */
+export function dayNumberToLocalDate(dayNumber: number): string {
+  return DAY_STRINGS.get(dayNumber) ?? remember(DAY_STRINGS, dayNumber, new Date(dayNumber * DAY_MS).toISOString().slice(0, 10));
+}
+
+/** Split and validate `YYYY-MM-DD`. */
+export function parseLocalDate(localDate: string, field = 'date'): { year: number; month: number; day: number } {
+  const probe = new Date(localDateToDayNumber(localDate, field) * DAY_MS);
+  return { year: probe.getUTCFullYear(), month: probe.getUTCMonth() + 1, day: probe.getUTCDate() };
+}
+
 /** `HH:MM` → minutes after local midnight. */
+const LOCAL_TIMES = new Map<string, number>();
+
 export function parseLocalTime(localTime: string, field = 'time'): number {
+  const known = LOCAL_TIMES.get(localTime);
+  if (known !== undefined) return known;
   const match = LOCAL_TIME.exec(localTime);
   if (!match) throw new DomainError('invalid_local_time', `expected HH:MM, got ${localTime}`, { field });
-  return Number(match[1]) * 60 + Number(match[2]);
+  return remember(LOCAL_TIMES, localTime, Number(match[1]) * 60 + Number(match[2]));
 }
 
 /** The local calendar date of an instant in a zone. */
 export function toLocalDate(instant: Date, timeZone: string): string {
-  return toWall(instant, timeZone).toISOString().slice(0, 10);
+  const ms = instant.getTime();
+  return dayNumberToLocalDate(Math.floor((ms + getZoneOffset(timeZone, ms) * MINUTE_MS) / DAY_MS));
 }
 
 /** Minutes after local midnight of an instant in a zone. */
@@ -116,8 +149,7 @@ export function toLocalMinutes(instant: Date, timeZone: string): number {
  * 18:00 times playbooks use in the zones we serve.
  */
 export function atLocalTime(localDate: string, minutesOfDay: number, timeZone: string): Date {
-  const { year, month, day } = parseLocalDate(localDate);
-  return fromWall(Date.UTC(year, month - 1, day, 0, minutesOfDay), timeZone);
+  return fromWall(localDateToDayNumber(localDate) * DAY_MS + minutesOfDay * MINUTE_MS, timeZone);
 }
 
 /** Local midnight of a date (S in DESIGN §3). */
@@ -127,14 +159,13 @@ export function startOfLocalDay(localDate: string, timeZone: string): Date {
 
 /** Pure date arithmetic on `YYYY-MM-DD` (no zone involved). */
 export function addLocalDays(localDate: string, days: number): string {
-  const { year, month, day } = parseLocalDate(localDate);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  return dayNumberToLocalDate(localDateToDayNumber(localDate) + days);
 }
 
 /** 0 = Sunday … 6 = Saturday. */
 export function localDayOfWeek(localDate: string): number {
-  const { year, month, day } = parseLocalDate(localDate);
-  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  // 1970-01-01 was a Thursday (4).
+  return (((localDateToDayNumber(localDate) + 4) % 7) + 7) % 7;
 }
 
 /** Add calendar days keeping the local wall-clock time (DST-safe). */
@@ -155,7 +186,16 @@ export function addCalendarMonths(instant: Date, months: number, timeZone: strin
 }
 
 /** `2026-12-11T10:00:00+08:00`. */
+const LOCAL_ISO = new Map<string, Map<number, string>>();
+
 export function formatLocalIso(instant: Date, timeZone: string): string {
+  let zone = LOCAL_ISO.get(timeZone);
+  if (!zone) LOCAL_ISO.set(timeZone, (zone = new Map()));
+  const ms = instant.getTime();
+  return zone.get(ms) ?? remember(zone, ms, formatLocalIsoUncached(instant, timeZone));
+}
+
+function formatLocalIsoUncached(instant: Date, timeZone: string): string {
   const offset = getZoneOffset(timeZone, instant.getTime());
   const wall = new Date(instant.getTime() + offset * MINUTE_MS).toISOString().slice(0, 19);
   const abs = Math.abs(offset);
@@ -164,15 +204,16 @@ export function formatLocalIso(instant: Date, timeZone: string): string {
 }
 
 /** `2026-12-11T02:00:00Z` (no milliseconds; plans work at minute precision). */
+const UTC_ISO = new Map<number, string>();
+
 export function formatUtcIso(instant: Date): string {
-  return `${instant.toISOString().slice(0, 19)}Z`;
+  const ms = instant.getTime();
+  return UTC_ISO.get(ms) ?? remember(UTC_ISO, ms, `${instant.toISOString().slice(0, 19)}Z`);
 }
 
 /** Number of whole local days from `from` to `to` (both YYYY-MM-DD). */
 export function diffLocalDays(from: string, to: string): number {
-  const a = parseLocalDate(from);
-  const b = parseLocalDate(to);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
+  return localDateToDayNumber(to) - localDateToDayNumber(from);
 }
 
 export function maxInstant(a: Date, b: Date): Date {

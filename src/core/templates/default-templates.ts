@@ -1,3 +1,4 @@
+import { CHECKLIST_TEMPLATES } from './catalog-checklist.js';
 import { FINAL_DAYS_TEMPLATES } from './catalog-final-days.js';
 import { FOLLOW_UP_TEMPLATES } from './catalog-follow-up.js';
 import { OFFER_TEMPLATES } from './catalog-offer.js';
@@ -10,6 +11,7 @@ export const DEFAULT_TEMPLATES: readonly TTemplateDefinition[] = [
   ...PREP_TEMPLATES,
   ...FINAL_DAYS_TEMPLATES,
   ...FOLLOW_UP_TEMPLATES,
+  ...CHECKLIST_TEMPLATES,
 ];
 
 /** The templates of one step (several for final.daily_care), or an empty list. Pure. */

@@ -40,6 +40,10 @@ export const ZPortalMe = z.object({
   }),
   contacts: z.array(ZPortalContact),
   linkExpiresAt: z.string(),
+  /** Lifecycle status: once declined/reneged/withdrawn the portal stays readable but offers no actions. */
+  status: z.string(),
+  /** Whether a background check is planned (the authorization section shows only then). */
+  backgroundCheck: z.boolean(),
 });
 export type TPortalMe = z.infer<typeof ZPortalMe>;
 

@@ -34,7 +34,7 @@ export function forgetCredential(): void {
 }
 
 export function createPortalApi(credential: string) {
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     let res: Response;
     try {
       res = await fetch(`/api/v1/portal${path}`, {
@@ -55,6 +55,10 @@ export function createPortalApi(credential: string) {
     ask: (text: string) => call<{ id: string }>('POST', '/questions', { text }),
     pulse: (score: number, comment: string) => call<{ id: string }>('POST', '/pulse', { score, comment }),
     setLanguage: (language: Lang) => call<{ language: Lang }>('POST', '/language', { language }),
+    /** For sections that bring their own calls: a JSON request under /api/v1/portal. */
+    request: <T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown) => call<T>(method, path, body),
+    /** The link credential, for uploads sent with XMLHttpRequest (fetch reports no upload progress). */
+    credential,
   };
 }
 export type PortalApi = ReturnType<typeof createPortalApi>;

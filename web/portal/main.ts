@@ -6,6 +6,8 @@ import { createPortalApi, forgetCredential, PortalError, readCredential, type Po
 import { h } from './dom.js';
 import { DICTS, type Lang } from './i18n.js';
 import { SECTIONS } from './sections.js';
+import { renderLostLink } from './lost-link.js';
+import { EXITED } from './thanks-section.js';
 
 const main = document.getElementById('pb-main')!;
 const tabs = document.getElementById('pb-tabs')!;
@@ -16,7 +18,9 @@ const browserLang = (): Lang => (navigator.language.toLowerCase().startsWith('zh
 
 const state: { api?: PortalApi; me?: TPortalMe; lang: Lang; tab: string } = { lang: browserLang(), tab: 'welcome' };
 
-const visibleSections = () => SECTIONS.filter((s) => !state.me || !s.shows || s.shows(state.me));
+// Once the candidate has said they will not join, only the read-only sections stay.
+const visibleSections = () => SECTIONS.filter((s) => !state.me
+  || ((!EXITED.includes(state.me.status) || s.keepsAfterExit) && (!s.shows || s.shows(state.me))));
 
 function showProblem(title: string, text: string, retry?: () => void) {
   tabs.hidden = true;
@@ -30,6 +34,15 @@ function showExpired() {
   forgetCredential();
   const t = DICTS[state.lang];
   showProblem(t.expiredTitle, t.expired);
+  offerLostLink();
+}
+
+/** The no-link and expired pages offer a new link by one-time code. */
+function offerLostLink() {
+  main.append(renderLostLink(state.lang, (credential) => {
+    location.hash = `t=${encodeURIComponent(credential)}`;
+    void start();
+  }));
 }
 
 function onFailure(err: unknown) {
@@ -69,19 +82,20 @@ function render() {
   orgName.textContent = state.me.orgName;
   renderLanguageSwitch();
   renderTabs();
-  const section = visibleSections().find((s) => s.id === state.tab) ?? SECTIONS[0]!;
+  const section = visibleSections().find((s) => s.id === state.tab) ?? visibleSections()[0] ?? SECTIONS[0]!;
   state.tab = section.id;
-  main.replaceChildren(section.render({ api: state.api, me: state.me, t: DICTS[state.lang], lang: state.lang, onFailure }));
+  main.replaceChildren(section.render({ api: state.api, me: state.me, t: DICTS[state.lang], lang: state.lang, onFailure, refresh: () => void reload() }));
 }
 
 async function start() {
   document.documentElement.lang = state.lang;
   const credential = readCredential();
   const t = DICTS[state.lang];
-  if (!credential) { showProblem(t.noLinkTitle, t.noLink); return; }
+  if (!credential) { showProblem(t.noLinkTitle, t.noLink); offerLostLink(); return; }
   state.api = createPortalApi(credential);
   try {
     state.me = await state.api.me();
+    await Promise.all(SECTIONS.map((s) => s.prepare?.(state.api!).catch(() => undefined)));
   } catch (err) {
     if (err instanceof PortalError && err.status === 401) showExpired();
     else showProblem(t.failed, t.failed, () => void start());
@@ -89,6 +103,19 @@ async function start() {
   }
   state.lang = state.me.language;
   render();
+}
+
+/** Re-reads the record after a change of status (declining hides the action sections). */
+async function reload() {
+  if (!state.api) return;
+  try {
+    state.me = await state.api.me();
+    await Promise.all(SECTIONS.map((s) => s.prepare?.(state.api!).catch(() => undefined)));
+    render();
+    main.focus();
+  } catch (err) {
+    onFailure(err);
+  }
 }
 
 void start();

@@ -3,7 +3,11 @@ import type { PortalApi, TPortalMe, TPortalMessage } from './api.js';
 import { h, isSafeUrl } from './dom.js';
 import type { Dict, Lang } from './i18n.js';
 
-export interface ViewContext { api: PortalApi; me: TPortalMe; t: Dict; lang: Lang; onFailure(err: unknown): void }
+export interface ViewContext {
+  api: PortalApi; me: TPortalMe; t: Dict; lang: Lang; onFailure(err: unknown): void;
+  /** Reloads the candidate's record and redraws (after a change of status). */
+  refresh?(): void;
+}
 
 const formatDate = (localDate: string, lang: Lang) =>
   new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${localDate}T00:00:00Z`));

@@ -6,6 +6,7 @@ import { loadMessageContext, type MessageContext } from './message-context.js';
 import { addMessageTouch, claimMessage, settleMessage, type MessageRow, type RenderedRecord } from './message-store.js';
 import { renderOutboundMessage } from './render-message.js';
 import { deliverMessage, type Delivery } from './deliver-message.js';
+import { deliverDirectMessage, isDirectMessage } from './direct-message.js';
 import { buildTemplateVariables } from './template-variables.js';
 
 export type DispatchOutcome =
@@ -63,15 +64,21 @@ async function dispatchClaimed(deps: Deps, row: MessageRow, now: Date): Promise<
     await settleMessage(deps.db, row, now, { status: 'cancelled', lastError: 'candidate no longer exists' });
     return { messageId: row.id, outcome: 'cancelled' };
   }
+  // A person's answer or a sign-in code: not rendered from a template; a code the candidate waits for is never deferred.
+  if (isDirectMessage(row)) return recordDelivery(deps, row, ctx, now, await deliverDirectMessage(deps, row, ctx, now));
   const quiet = { timeZone: ctx.site.timezone, quietHours: ctx.policy.quietHours };
   // The plan avoided quiet hours, but a worker that was down may only get here at night.
   if (isInQuietHours(now, quiet)) return deferMessage(deps, row, now, applyQuietHours(now, quiet));
 
   const vars = buildTemplateVariables(ctx, { publicUrl: deps.dispatch?.publicUrl ?? 'http://localhost:3000', stepIds: row.step_ids });
   const rendered = renderOutboundMessage({ vars, stepIds: row.step_ids, leadKey: row.lead_key, sentAt: now, timeZone: ctx.site.timezone });
-  if (!rendered.ok) return markDead(deps, row, now, rendered.error, undefined);
+  if (!rendered.ok && row.edited_body === null) return markDead(deps, row, now, rendered.error, undefined);
+  // HR edited the prepared text while it was scheduled (issue 6): their words go out.
+  const message = row.edited_body !== null
+    ? { subject: row.edited_subject ?? (rendered.ok ? rendered.message.subject : ''), text: row.edited_body, smsText: rendered.ok ? rendered.message.smsText : row.edited_body }
+    : (rendered as Extract<typeof rendered, { ok: true }>).message;
 
-  const delivery = await deliverMessage(deps, { row, ctx, vars, message: rendered.message, now });
+  const delivery = await deliverMessage(deps, { row, ctx, vars, message, now });
   return recordDelivery(deps, row, ctx, now, delivery);
 }
 

@@ -39,5 +39,7 @@ export async function getPortalWelcome(deps: Deps, who: PortalPrincipal): Promis
     },
     contacts,
     linkExpiresAt: link.expires_at.toISOString(),
+    status: c.status,
+    backgroundCheck: c.background_check,
   };
 }

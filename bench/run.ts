@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BenchResult } from './measure.js';
 import { benchPlan } from './plan.bench.js';
 import { benchDispatch } from './dispatch.bench.js';
+import { benchCandidateList, benchConsoleInitialJs, benchPipelineBoard, benchPipelineRisk } from './pipeline.bench.js';
 
 /**
  * `npm run bench`: each benchmark reports its figure and a ratio against a baseline
@@ -9,7 +10,10 @@ import { benchDispatch } from './dispatch.bench.js';
  */
 async function main() {
   const only = process.argv[2];
-  const benches: Array<[string, () => BenchResult | Promise<BenchResult>]> = [['plan', benchPlan], ['dispatch', benchDispatch]];
+  const benches: Array<[string, () => BenchResult | Promise<BenchResult>]> = [
+    ['plan', benchPlan], ['dispatch', benchDispatch],
+    ['pipeline', benchPipelineBoard], ['pipeline-risk', benchPipelineRisk], ['candidate-list', benchCandidateList], ['console-js', benchConsoleInitialJs],
+  ];
   const results: BenchResult[] = [];
   for (const [key, run] of benches) {
     if (only && key !== only) continue;

@@ -57,11 +57,27 @@ export const ZAuditQuery = z.strictObject({
   candidateId: ZUuid.optional(),
   actorId: ZUuid.optional(),
   action: z.string().max(50).optional(),
+  /** What was acted on: `candidate`, `user`, `site`, `settings`, `api_token`… */
+  entity: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  /** Entries at or after this instant. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  /** Entries before this instant. */
+  to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   before: z.iso.datetime({ offset: true }).optional(),
+  /** The previous page's `nextCursor`: continues exactly after its last entry. */
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'expected the nextCursor of a previous page').optional(),
 });
+export type TAuditQuery = z.input<typeof ZAuditQuery>;
 export const ZAuditEntry = z.object({
   id: ZUuid, at: z.string(), actorKind: z.string(), actorId: ZUuid.nullable(), actorName: z.string().nullable(),
   action: z.string(), entity: z.string(), entityId: z.string().nullable(), candidateId: ZUuid.nullable(),
+  /** The candidate's current name (anonymised names stay anonymised). */
+  candidateName: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()), ip: z.string().nullable(),
 });
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+/** One page of the audit log, newest first; `nextCursor` is null on the last page. */
+export const ZAuditPage = z.object({ items: z.array(ZAuditEntry), nextCursor: z.string().nullable() });
+export type TAuditPage = z.infer<typeof ZAuditPage>;

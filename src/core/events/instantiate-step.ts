@@ -1,4 +1,5 @@
 import type { TPlannedItem, TPlaybookStep } from '../../contracts/playbook.js';
+import { resolveCalendar } from '../calendar/resolve-calendar.js';
 import { createMessageBook, placeMessage } from '../policy/place-message.js';
 import { matchesConditions } from '../plan/match-conditions.js';
 import { resolveOffset } from '../plan/resolve-offset.js';
@@ -33,7 +34,7 @@ export function instantiateStep(
   const { candidate } = state;
   const context = {
     timeZone: candidate.timeZone,
-    calendar: candidate.calendar ?? config.policy.calendar,
+    calendar: resolveCalendar(candidate.calendar, config.policy.calendar),
     workingHours: config.policy.workingHours,
   };
   const from = parseInstant(options.from);

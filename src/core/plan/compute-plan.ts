@@ -7,6 +7,7 @@
  * spacing → drop pre-start steps that would only land on or after day one.
  */
 import { MAIN_STAGES, type TPlannedItem, type TPlaybookStep, type TStage } from '../../contracts/playbook.js';
+import { resolveCalendar } from '../calendar/resolve-calendar.js';
 import { isWorkingDay } from '../calendar/is-working-day.js';
 import { DomainError } from '../errors.js';
 import { applyCallSpacing } from '../policy/call-spacing.js';
@@ -47,7 +48,7 @@ export function computePlan(input: TComputePlanInput): TPlan {
   const acceptedAt = parseInstant(candidate.offerAcceptedAt, 'candidate.offerAcceptedAt');
   const now = parseInstant(input.now, 'now');
   const timeZone = candidate.timeZone;
-  const calendar = candidate.calendar ?? policy.calendar;
+  const calendar = resolveCalendar(candidate.calendar, policy.calendar);
   const context: TOffsetContext = { timeZone, calendar, workingHours: policy.workingHours };
   const startAt = startOfLocalDay(candidate.startDate, timeZone);
   const completed = new Set((input.history?.completed ?? []).map((entry) => entry.key));
@@ -193,7 +194,7 @@ function toPlannedItem(item: TPlaced, slots: ReadonlyMap<string, TMessageSlot>, 
   const sla = step.sla
     ? resolveOffset(draft.anchorAt, step.sla, {
         timeZone: input.candidate.timeZone,
-        calendar: input.candidate.calendar ?? input.policy.calendar,
+        calendar: resolveCalendar(input.candidate.calendar, input.policy.calendar),
         workingHours: input.policy.workingHours,
       }).at
     : null;
@@ -212,7 +213,7 @@ function toPlannedItem(item: TPlaced, slots: ReadonlyMap<string, TMessageSlot>, 
 
 function collectWarnings(input: TComputePlanInput, items: readonly TPlannedItem[], startAt: Date, now: Date): TPlanWarning[] {
   const warnings: TPlanWarning[] = [];
-  const calendar = input.candidate.calendar ?? input.policy.calendar;
+  const calendar = resolveCalendar(input.candidate.calendar, input.policy.calendar);
   const startKind = isWorkingDay(input.candidate.startDate, calendar);
   if (startKind === 'calendar_data_missing') {
     warnings.push({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ZApiToken, ZCreateApiToken, ZCreatedApiToken } from '../../contracts/auth.js';
 import { ZIdParams, ZOk } from '../../contracts/common.js';
 import {
-  ZAuditEntry, ZAuditQuery, ZCreateDepartment, ZCreateSite, ZCreateUser, ZDepartment, ZSite, ZUpdateSite, ZUpdateUser, ZUser,
+  ZAuditPage, ZAuditQuery, ZCreateDepartment, ZCreateSite, ZCreateUser, ZDepartment, ZSite, ZUpdateSite, ZUpdateUser, ZUser,
 } from '../../contracts/org.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/auth/api-tokens.js';
 import type { Deps } from '../../services/deps.js';
@@ -42,7 +42,7 @@ export function orgRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.delete('/api-tokens/:id', { schema: { tags: ['api tokens'], params: ZIdParams, response: { 200: ZOk } } },
       async (req) => revokeApiToken(deps, requirePrincipal(req), req.params.id, requestContext(req)));
 
-    app.get('/audit', { schema: { tags: ['audit'], summary: 'Audit log, newest first', querystring: ZAuditQuery, response: { 200: list(ZAuditEntry) } } },
-      async (req) => ({ items: await readAuditLog(deps, requirePrincipal(req), req.query) }));
+    app.get('/audit', { schema: { tags: ['audit'], summary: 'Audit log, newest first, filtered and paged by cursor', querystring: ZAuditQuery, response: { 200: ZAuditPage } } },
+      async (req) => readAuditLog(deps, requirePrincipal(req), req.query));
   };
 }

@@ -158,11 +158,31 @@ export async function updateUser(deps: Deps, p: Principal, id: string, input: z.
   return (await loadUsers(deps, p.orgId, id))[0]!;
 }
 
+const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const at = new Date(iso ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(at.getTime())) throw invalid('cursor', 'expected the nextCursor of a previous page');
+  return { at, id };
+}
+
+/** One page of the audit log, newest first, with the cursor of the next page. */
 export async function readAuditLog(deps: Deps, p: Principal, query: z.infer<typeof ZAuditQuery>) {
   requirePermission(p, 'audit.read');
-  const rows = await listAudit(deps.db, p.orgId, query);
-  return rows.map((r) => ({
-    id: r.id, at: r.at.toISOString(), actorKind: r.actor_kind, actorId: r.actor_id, actorName: r.actor_name, action: r.action,
-    entity: r.entity, entityId: r.entity_id, candidateId: r.candidate_id, detail: r.detail, ip: r.ip,
-  }));
+  if (query.from && query.to && new Date(query.from) >= new Date(query.to)) throw invalid('to', 'must be after from');
+  const bounds = [query.before, query.to].filter((b): b is string => b !== undefined).sort((a, b) => new Date(a).getTime() - new Date(b).getTime());
+  const rows = await listAudit(deps.db, p.orgId, {
+    candidateId: query.candidateId, actorId: query.actorId, action: query.action, entity: query.entity, entityId: query.entityId,
+    from: query.from, before: bounds[0], after: query.cursor ? decodeCursor(query.cursor) : undefined, limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      id: r.id, at: r.at.toISOString(), actorKind: r.actor_kind, actorId: r.actor_id, actorName: r.actor_name, action: r.action,
+      entity: r.entity, entityId: r.entity_id, candidateId: r.candidate_id, candidateName: r.candidate_name, detail: r.detail, ip: r.ip,
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.at, last.id) : null,
+  };
 }

@@ -36,19 +36,35 @@ export interface AuditFilter {
   candidateId?: string;
   actorId?: string;
   action?: string;
+  entity?: string;
+  entityId?: string;
+  /** At or after (ISO instant). */
+  from?: string;
+  /** Strictly before (ISO instant). */
   before?: string;
+  /** Strictly after this entry in the newest-first order. */
+  after?: { at: Date; id: string };
   limit: number;
 }
 
-/** Newest first. */
+/** Newest first (ties by id, descending, so a keyset cursor never skips or repeats). */
 export async function listAudit(db: Kysely<Database>, orgId: string, f: AuditFilter) {
   let q = db.selectFrom('audit_log as a')
     .leftJoin('users as u', (j) => j.onRef('u.org_id', '=', 'a.org_id').onRef('u.id', '=', 'a.actor_id'))
-    .select(['a.id', 'a.at', 'a.actor_kind', 'a.actor_id', 'a.action', 'a.entity', 'a.entity_id', 'a.candidate_id', 'a.detail', 'a.ip', 'u.name as actor_name'])
+    .leftJoin('candidates as c', (j) => j.onRef('c.org_id', '=', 'a.org_id').onRef('c.id', '=', 'a.candidate_id'))
+    .select([
+      'a.id', 'a.at', 'a.actor_kind', 'a.actor_id', 'a.action', 'a.entity', 'a.entity_id', 'a.candidate_id', 'a.detail', 'a.ip',
+      'u.name as actor_name', 'c.full_name as candidate_name',
+    ])
     .where('a.org_id', '=', orgId);
   if (f.candidateId) q = q.where('a.candidate_id', '=', f.candidateId);
   if (f.actorId) q = q.where('a.actor_id', '=', f.actorId);
   if (f.action) q = q.where('a.action', '=', f.action);
+  if (f.entity) q = q.where('a.entity', '=', f.entity);
+  if (f.entityId) q = q.where('a.entity_id', '=', f.entityId);
+  if (f.from) q = q.where('a.at', '>=', new Date(f.from));
   if (f.before) q = q.where('a.at', '<', new Date(f.before));
-  return q.orderBy('a.at', 'desc').orderBy('a.id').limit(f.limit).execute();
+  const after = f.after;
+  if (after) q = q.where((eb) => eb.or([eb('a.at', '<', after.at), eb.and([eb('a.at', '=', after.at), eb('a.id', '<', after.id)])]));
+  return q.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(f.limit).execute();
 }

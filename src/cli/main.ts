@@ -49,6 +49,19 @@ kind: task | message | escalation | status | cancelled. Same scenario, same outp
 Exit code 2 on bad input (the error names the field, e.g. events.0.reason).`)
   .action((file: string) => run(async () => (await import('./simulate.js')).runSimulate(file)));
 
+program.command('retention')
+  .description('Anonymise declined, reneged and withdrawn candidates past the retention period (DESIGN §5); --dry-run lists them first')
+  .option('--dry-run', 'list who would be anonymised and why; change nothing')
+  .option('--org <slug>', 'only this organisation')
+  .option('--json', 'one JSON object per line instead of the report')
+  .addHelpText('after', `
+The period is the organisation's retentionDays setting (default 180 days after the process
+ended). People with a live talent-pool consent are kept; a talent-pool consent past its
+expiry is withdrawn by the system first. Every purge is in the audit log. The worker runs
+the same sweep each night (after 02:00 in the organisation's zone).
+Exit code 2 on bad input.`)
+  .action((opts) => run(async () => (await import('./retention.js')).runRetentionCommand({ dryRun: opts.dryRun ?? false, org: opts.org, json: opts.json ?? false })));
+
 const user = program.command('user').description('Manage staff users');
 user.command('add')
   .description('Add a staff user (password from --password or PREBOARD_PASSWORD)')

@@ -9,6 +9,7 @@ import { releaseOrphanedLeases } from '../services/dispatch/message-store.js';
 import { wakeDueCandidates } from '../services/engine/apply-event.js';
 import { escalateOverdueTasks } from '../services/reminders/escalate-overdue.js';
 import { sendDailyDigests } from '../services/reminders/send-daily-digests.js';
+import { runRetentionSweep } from '../services/privacy/retention.js';
 
 export interface WorkerHandle {
   /** Runs one catch-up pass now (also run at start and on every tick). */
@@ -87,6 +88,7 @@ async function runCatchUp(runtime: Runtime, oneSend: SerialLock, log: (line: str
     log(`worker: catch-up failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   await runReminders(runtime, log);
+  await runRetention(runtime, log);
 }
 
 /**
@@ -103,6 +105,16 @@ async function runReminders(runtime: Runtime, log: (line: string) => void): Prom
     }
   } catch (err) {
     log(`worker: reminders failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The nightly retention sweep (DESIGN §5), once per organisation and local day like the digests. */
+async function runRetention(runtime: Runtime, log: (line: string) => void): Promise<void> {
+  try {
+    const swept = await runRetentionSweep(runtime.deps);
+    if (swept.anonymised + swept.consentsWithdrawn) log(`worker: retention anonymised ${swept.anonymised}, expired talent-pool consents ${swept.consentsWithdrawn}`);
+  } catch (err) {
+    log(`worker: retention failed: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

@@ -1,0 +1,143 @@
+/**
+ * When plans change, in the console (Chromium against the real server): HR record a
+ * delay, agree a new start date and see the plan move; HR record a renege with the
+ * talent-pool opt-in and find the person on the talent-pool page. axe on every screen.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousA11yViolations, openPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
+
+const ZH = { email: '工作邮箱', password: '密码', submit: '登录' };
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h?.close(); });
+
+const isoDate = (daysFromNow: number) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
+
+async function createAcceptedCandidate(fullName: string, startDate: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const login = await fetch(`${h.baseUrl}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: h.demo.users.hr.email, password: h.demo.password }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = await login.json() as { csrfToken: string };
+  const res = await fetch(`${h.baseUrl}/api/v1/candidates`, {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({
+      fullName, email: 'changes@example.com', roleType: 'tech', departmentId: h.demo.departments.engineering, siteId: h.demo.sites.shanghai,
+      positionTitle: 'Platform Engineer', startDate, managerId: h.demo.users.manager.id, salaryMonthly: 30000, salaryMonths: 14,
+      offerAcceptedAt: new Date(Date.now() - 3600_000).toISOString(), ...extra,
+    }),
+  });
+  const created = await res.json() as { id?: string };
+  if (res.status !== 201 || !created.id) throw new Error(`create candidate: ${res.status} ${JSON.stringify(created)}`);
+  return created.id;
+}
+
+async function pickOption(page: Page, label: string, option: string) {
+  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+async function submitDialog(page: Page) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('change-submit').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+describe('recording changes in the console', () => {
+  it('HR record a delay, then agree a new start date and see the plan move', async () => {
+    const start = isoDate(40);
+    const later = isoDate(54);
+    const id = await createAcceptedCandidate('Morgan Delay', start);
+    // HR's own language is Chinese (their profile), whatever the browser says.
+    const { page, context, problems } = await openPage(h, 'zh-CN');
+    await signIn(page, h.demo.users.hr.email, h.demo.password, ZH);
+    await page.goto(`/candidates/${id}`);
+    await page.getByTestId('change-actions').waitFor();
+
+    await page.getByTestId('change-delay').click();
+    await pickOption(page, '原因', '反向 Offer');
+    await page.getByRole('dialog').getByLabel('候选人提出的入职日期').fill(later);
+    await submitDialog(page);
+    await expect.poll(() => page.locator('.ant-tag', { hasText: '延期' }).count()).toBeGreaterThan(0);
+
+    await page.getByTestId('change-startDate').click();
+    await page.getByTestId('new-start-date').fill(later);
+    await page.getByRole('dialog').getByLabel('商定内容').fill('Agreed after the counter-offer talk');
+    await submitDialog(page);
+    const moved = page.getByTestId('moved-steps');
+    await moved.waitFor();
+    expect(await moved.innerText()).toMatch(/个步骤已调整/);
+    expect(await moved.locator('.ant-list-item').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.locator('.ant-tag', { hasText: '入职准备' }).count()).toBeGreaterThan(0);
+    // The plan card was refreshed: the day-one check-in now sits on the new date.
+    await expect.poll(async () => (await page.request.get(`/api/v1/candidates/${id}/plan`)).json()
+      .then((p: { items: Array<{ stepId: string; state: string; dueAt: string }> }) => p.items.find((i) => i.stepId === 'day1.checkin' && i.state !== 'cancelled')?.dueAt.slice(0, 10)))
+      .toBe(later);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'changes-new-start-date');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('HR record a renege with the talent-pool opt-in and find the person on the talent-pool page (zh-CN)', async () => {
+    const id = await createAcceptedCandidate('人才 库测试', isoDate(30));
+    const { page, context, problems } = await openPage(h, 'zh-CN');
+    await signIn(page, h.demo.users.hr.email, h.demo.password, ZH);
+    await page.goto(`/candidates/${id}`);
+    await page.getByTestId('change-actions').waitFor();
+    await page.getByTestId('change-decline').click();
+    await pickOption(page, '原因', '反向 Offer');
+    await page.getByTestId('talent-pool-opt-in').check();
+    await page.getByTestId('pool-wording').waitFor();
+    expect(await page.getByTestId('pool-wording').innerText()).toContain('24 个月');
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'changes-renege-opt-in-zh');
+    await submitDialog(page);
+    await expect.poll(() => page.locator('.ant-tag', { hasText: '毁约' }).count()).toBeGreaterThan(0);
+    // The prepared thank-you is there to read before it goes.
+    await page.getByTestId('prepared-messages').waitFor();
+
+    await page.getByRole('menuitem', { name: '人才库' }).click();
+    await page.waitForURL('**/talent-pool');
+    const row = page.getByTestId('talent-pool-table').locator('tbody tr.ant-table-row', { hasText: '人才 库测试' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/\d{4}/);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'talent-pool-zh');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the candidate reads the approved pay change in the portal and accepts it (phone, en-US)', async () => {
+    const id = await createAcceptedCandidate('Sam Raise', isoDate(35), { language: 'en-US' });
+    const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: h.demo.users.hr.email, password: h.demo.password } });
+    const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken };
+    const asked = await h.app.inject({ method: 'POST', url: `/api/v1/candidates/${id}/salary-requests`, headers, payload: { requestedMonthly: 35000, argument: 'A competing offer at 35k' } });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const decided = await h.app.inject({ method: 'POST', url: `/api/v1/candidates/${id}/salary-requests/${asked.json().id}/decision`, headers, payload: { decision: 'approved', salaryMonthly: 34000 } });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const link = await h.app.inject({ method: 'POST', url: `/api/v1/candidates/${id}/portal-link`, headers });
+    const context = await h.browser.newContext({ baseURL: h.baseUrl, locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    await page.goto(`/portal/${new URL(link.json().url).hash}`);
+    await page.locator('[data-tab="offer"]').click();
+    const terms = page.getByTestId('offer-terms');
+    await terms.waitFor();
+    expect(await terms.innerText()).toContain('34,000');
+    expect(await terms.innerText()).toContain('30,000');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'portal-updated-offer-en');
+    await page.getByTestId('accept-offer').click();
+    await expect.poll(() => page.getByTestId('offer-status').innerText()).toContain('Accepted');
+    const offers = await h.app.inject({ method: 'GET', url: `/api/v1/candidates/${id}/offers`, headers });
+    expect(offers.json().items[0]).toMatchObject({ version: 2, status: 'accepted' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

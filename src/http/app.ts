@@ -19,9 +19,12 @@ import { orgRoutes } from './routes/org.js';
 import { settingsRoutes } from './routes/settings.js';
 import { engineRoutes } from './routes/engine.js';
 import { portalLinkRoutes, portalRoutes } from './routes/portal.js';
+import { exceptionFlowRoutes } from './routes/exception-flows.js';
+import { portalOfferRoutes } from './routes/portal-offer.js';
 import { lostLinkRoutes, portalExtrasRoutes, portalExtrasStaffRoutes } from './routes/portal-extras.js';
 import { portalChecklistRoutes, staffChecklistRoutes } from './routes/checklist.js';
 import { portalPrivacyRoutes, privacyRoutes } from './routes/privacy.js';
+import { pipelineRoutes } from './routes/pipeline.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -125,6 +128,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(engineRoutes(deps));
     await api.register(portalLinkRoutes(deps));
     await api.register(portalRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));
+    await api.register(exceptionFlowRoutes(deps));
+    await api.register(portalOfferRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));
     await api.register(portalExtrasStaffRoutes(deps));
     await api.register(portalExtrasRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));
     await api.register(lostLinkRoutes(deps, { perIp: 10, perContact: 3, verifyPerIp: 20 }));
@@ -132,6 +137,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(staffChecklistRoutes(deps));
     await api.register(privacyRoutes(deps));
     await api.register(portalPrivacyRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));
+    await api.register(pipelineRoutes(deps));
   }, { prefix: '/api/v1' });
 
   if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {

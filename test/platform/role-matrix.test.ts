@@ -19,6 +19,19 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const ROLES: Role[] = ['hr', 'hrbp', 'manager', 'manager2', 'admin', 'executive', 'org_admin'];
+/** The engineering candidate's current start date: agreeing it again changes nothing. */
+let engStartDate = '';
+beforeAll(async () => { engStartDate = (await t.call(s.hr, 'GET', `/api/v1/candidates/${engCandidate}`)).json().startDate; });
+/** A question the engineering candidate asked in the portal, for the answer route. */
+let portalQuestionId = '';
+beforeAll(async () => {
+  const credential = (await t.call(s.hr, 'POST', `/api/v1/candidates/${engCandidate}/portal-link`)).json().url.split('#t=')[1];
+  const asked = await t.app.inject({
+    method: 'POST', url: '/api/v1/portal/questions', payload: JSON.stringify({ text: 'matrix question' }),
+    headers: { authorization: `Portal ${credential}`, 'content-type': 'application/json' },
+  });
+  portalQuestionId = asked.json().id;
+});
 const ok = (...roles: Role[]) => Object.fromEntries(ROLES.map((r) => [r, roles.includes(r)])) as Record<Role, boolean>;
 const everyone = ok(...ROLES);
 
@@ -55,13 +68,44 @@ const MATRIX: Array<{ name: string; method: string; url: () => string; body?: ()
   { name: 'list API tokens', method: 'GET', url: () => '/api/v1/api-tokens', allowed: ok('org_admin') },
   { name: 'create API token', method: 'POST', url: () => '/api/v1/api-tokens', body: () => ({ name: 'ats', scopes: ['candidates:read'] }), allowed: ok('org_admin') },
   { name: 'read audit log', method: 'GET', url: () => '/api/v1/audit', allowed: ok('org_admin') },
+  { name: 'read settings', method: 'GET', url: () => '/api/v1/settings', allowed: ok('hr', 'org_admin') },
+  { name: 'read statutory holidays', method: 'GET', url: () => '/api/v1/settings/statutory-days?year=2026', allowed: ok('hr', 'org_admin') },
+  { name: 'change settings', method: 'PATCH', url: () => '/api/v1/settings', body: () => ({ dataRequestSlaDays: 15 }), allowed: ok('org_admin') },
   { name: 'who am I', method: 'GET', url: () => '/api/v1/auth/me', allowed: everyone },
   { name: 'record an event', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/events`, body: () => ({ type: 'candidate_replied' }), allowed: ok('hr', 'org_admin') },
   { name: 'see the plan', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/plan`, allowed: ok('hr', 'hrbp', 'manager', 'executive', 'org_admin') },
   { name: 'list tasks', method: 'GET', url: () => '/api/v1/tasks', allowed: everyone },
+  { name: 'pipeline board', method: 'GET', url: () => '/api/v1/pipeline', allowed: everyone },
   { name: 'read the outbox', method: 'GET', url: () => '/api/v1/outbox', allowed: ok('hr', 'org_admin') },
   { name: 'issue a portal link', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/portal-link`, allowed: ok('hr', 'org_admin') },
   { name: 'revoke portal links', method: 'DELETE', url: () => `/api/v1/candidates/${engCandidate}/portal-link`, allowed: ok('hr', 'org_admin') },
+  { name: 'read arrival logistics', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/logistics`, allowed: ok('hr', 'hrbp', 'manager', 'admin', 'org_admin') },
+  { name: 'read consents', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/consents`, allowed: ok('hr', 'hrbp', 'org_admin') },
+  { name: 'list portal questions', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/questions`, allowed: ok('hr', 'hrbp', 'manager', 'executive', 'org_admin') },
+  {
+    name: 'answer a portal question', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/questions/${portalQuestionId}/answer`,
+    body: () => ({ text: 'matrix answer' }), allowed: ok('hr', 'hrbp', 'org_admin'),
+  },
+  { name: 'list data-subject requests', method: 'GET', url: () => '/api/v1/privacy/requests', allowed: ok('hr', 'org_admin') },
+  { name: 'record a data-subject request', method: 'POST', url: () => `/api/v1/privacy/candidates/${engCandidate}/requests`, body: () => ({ kind: 'export' }), allowed: ok('hr', 'org_admin') },
+  { name: 'export a candidate’s data', method: 'GET', url: () => `/api/v1/privacy/candidates/${engCandidate}/export`, allowed: ok('hr', 'org_admin') },
+  { name: 'retention dry run', method: 'GET', url: () => '/api/v1/privacy/retention-preview', allowed: ok('org_admin') },
+  { name: 'salary evaluation', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/salary-evaluation`, allowed: ok('hr', 'hrbp', 'manager', 'org_admin') },
+  { name: 'list pay bands', method: 'GET', url: () => '/api/v1/pay-bands', allowed: ok('hr', 'org_admin') },
+  {
+    name: 'set a pay band', method: 'PUT', url: () => '/api/v1/pay-bands', allowed: ok('hr', 'org_admin'),
+    body: () => ({ departmentId: demo.departments.engineering, matchKind: 'role_type', matchValue: 'tech', minMonthly: 20000, midMonthly: 30000, maxMonthly: 40000 }),
+  },
+  { name: 'prepared messages', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/prepared-messages`, allowed: ok('hr', 'org_admin') },
+  { name: 'agree the start date', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/start-date`, body: () => ({ startDate: engStartDate, reason: 'matrix' }), allowed: ok('hr', 'org_admin') },
+  { name: 'talent-pool wording', method: 'GET', url: () => '/api/v1/talent-pool/wording', allowed: ok('hr', 'org_admin') },
+  { name: 'list the talent pool', method: 'GET', url: () => '/api/v1/talent-pool', allowed: ok('hr', 'org_admin') },
+  { name: 'list offer withdrawals', method: 'GET', url: () => '/api/v1/offer-withdrawals', allowed: ok('hr', 'executive', 'org_admin') },
+  { name: 'read the checklist', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/checklist`, allowed: ok('hr', 'hrbp', 'manager', 'executive', 'org_admin') },
+  {
+    name: 'send a checklist item back', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/checklist/photos/review`, allowed: ok('hr', 'org_admin'),
+    body: () => ({ decision: 'rejected', reason: 'matrix' }),
+  },
 ];
 
 describe('role × route matrix (DESIGN §1)', () => {

@@ -8,6 +8,11 @@ const CandidateListPage = lazy(() => import('./pages/candidate-list-page.js'));
 const CandidatePage = lazy(() => import('./pages/candidate-page.js'));
 const TasksPage = lazy(() => import('./pages/tasks-page.js'));
 const OutboxPage = lazy(() => import('./pages/outbox-page.js'));
+const SettingsPage = lazy(() => import('./pages/settings-page.js'));
+const AuditPage = lazy(() => import('./pages/audit-page.js'));
+const PrivacyPage = lazy(() => import('./pages/privacy-page.js'));
+const TalentPoolPage = lazy(() => import('./pages/talent-pool-page.js'));
+const PipelinePage = lazy(() => import('./pages/pipeline-page.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.js'));
 
 export const router = createBrowserRouter([
@@ -20,6 +25,11 @@ export const router = createBrowserRouter([
       { path: 'candidates/:id', element: <CandidatePage /> },
       { path: 'tasks', element: <TasksPage /> },
       { path: 'outbox', element: <OutboxPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'privacy', element: <PrivacyPage /> },
+      { path: 'talent-pool', element: <TalentPoolPage /> },
+      { path: 'pipeline', element: <PipelinePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

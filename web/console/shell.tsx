@@ -1,5 +1,9 @@
 /** The signed-in frame: side menu, header (org, language, user, sign-out) and the page. */
+import { AuditOutlined, SettingOutlined } from '@ant-design/icons';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, LogoutOutlined, SendOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ContactsOutlined } from '@ant-design/icons';
+import { ProjectOutlined } from '@ant-design/icons';
 import { Avatar, Button, Flex, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +48,12 @@ export function AppShell() {
   const nav: NavItem[] = [
     { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), permission: 'task.read' },
     { key: 'candidates', path: '/candidates', icon: <TeamOutlined />, label: t('nav.candidates'), permission: 'candidate.read' },
+    { key: 'pipeline', path: '/pipeline', icon: <ProjectOutlined />, label: t('pipeline.nav'), permission: 'candidate.read' },
     { key: 'outbox', path: '/outbox', icon: <SendOutlined />, label: t('nav.outbox'), permission: 'outbox.read' },
+    { key: 'talent-pool', path: '/talent-pool', icon: <ContactsOutlined />, label: t('talentPool.nav'), permission: 'talent_pool.manage' },
+    { key: 'privacy', path: '/privacy', icon: <SafetyCertificateOutlined />, label: t('privacy.nav'), permission: 'privacy.manage' },
+    { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('audit.nav'), permission: 'audit.read' },
+    { key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('settings.nav'), permission: 'settings.manage' },
   ];
   const visible = nav.filter((n) => can(n.permission));
   const selected = visible.filter((n) => location.pathname.startsWith(n.path)).map((n) => n.key);

@@ -12,6 +12,9 @@ import type {
   TPlanItemView, TPlanView, TTaskListQuery, TTaskView, ZCompleteTask, ZEventResult, ZOutboxMessage, ZOutboxQuery,
 } from '../../src/contracts/engine.js';
 import type { ZDepartment, ZSite, ZUser } from '../../src/contracts/org.js';
+import type { TPipeline, TPipelineCard, TPipelineQuery } from '../../src/contracts/pipeline.js';
+
+export type { TPipeline, TPipelineCard, TPipelineQuery };
 
 export type { TMe, TCandidate, TCreateTouch, TTouch, TOffer, TTaskView, TPlanView, TPlanItemView };
 /** Query of the task list; every field optional (the server fills defaults). */
@@ -132,6 +135,8 @@ export const api = {
   recordEvent: (candidateId: string, event: TConsoleEvent, idempotencyKey: string) =>
     request<TEventResult>('POST', `/candidates/${id(candidateId)}/events`, event, { 'idempotency-key': idempotencyKey }),
   listOutbox: (query: OutboxQuery) => request<Page<TOutboxMessage>>('GET', `/outbox${toQuery(query)}`),
+  /** The pipeline board: stage columns with totals, a page of cards each (or one column with `stage` + `offset`). */
+  pipeline: (query: Partial<TPipelineQuery>) => request<TPipeline>('GET', `/pipeline${toQuery(query)}`),
 };
 
 /** A random idempotency key; uses getRandomValues, which also works outside secure contexts. */
@@ -139,3 +144,25 @@ export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/** Candidate checklist (issue 4): staff view, review, and the download link of a document. */
+import type { TReviewChecklistItem, TStaffChecklistItemView, TStaffChecklistView } from '../../src/contracts/checklist.js';
+export type { TReviewChecklistItem, TStaffChecklistItemView, TStaffChecklistView };
+export const checklistApi = {
+  get: (candidateId: string) => request<TStaffChecklistView>('GET', `/candidates/${id(candidateId)}/checklist`),
+  review: (candidateId: string, itemId: string, input: TReviewChecklistItem) =>
+    request<TStaffChecklistView>('POST', `/candidates/${id(candidateId)}/checklist/${id(itemId)}/review`, input),
+  /** Same-origin GET with the session cookie: a plain link downloads it (every read is audited). */
+  documentUrl: (candidateId: string, documentId: string) => `/api/v1/candidates/${id(candidateId)}/checklist/documents/${id(documentId)}`,
+};
+
+/** Privacy (DESIGN §5): data-subject requests for HR, the retention dry run for org admins. */
+import type { TDataRequest, TDataRequestQuery, TResolveDataRequest, TRetentionPreview } from '../../src/contracts/privacy.js';
+export type { TDataRequest, TResolveDataRequest, TRetentionPreview };
+export const privacyApi = {
+  listRequests: (query: Partial<TDataRequestQuery>) => request<Page<TDataRequest>>('GET', `/privacy/requests${toQuery(query)}`),
+  resolve: (requestId: string, input: TResolveDataRequest) => request<TDataRequest>('POST', `/privacy/requests/${id(requestId)}/resolve`, input),
+  retentionPreview: () => request<TRetentionPreview>('GET', '/privacy/retention-preview'),
+  /** Same-origin GET with the session cookie: a plain link downloads it (recorded as an export request). */
+  exportUrl: (candidateId: string, format: 'json' | 'html') => `/api/v1/privacy/candidates/${id(candidateId)}/export?format=${format}`,
+};

@@ -158,8 +158,10 @@ export interface ConsentsTable {
   withdrawn_by: 'candidate' | 'user' | 'system' | null;
 }
 
-export interface Database extends EngineDatabase, RemindersDatabase, PortalDatabase {
+export interface Database extends EngineDatabase, RemindersDatabase, PortalDatabase, PrivacyDatabase, ExceptionFlowsDatabase {
   consents: ConsentsTable;
+  checklist_items: ChecklistItemsTable;
+  checklist_documents: ChecklistDocumentsTable;
   orgs: OrgsTable;
   departments: DepartmentsTable;
   sites: SitesTable;
@@ -244,6 +246,11 @@ export interface OutboundMessagesTable {
   sent_at: Timestamp | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  /** HR's text for a still-scheduled message; sent instead of the rendered template. */
+  edited_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  edited_body: ColumnType<string | null, string | null | undefined, string | null>;
+  edited_by: ColumnType<string | null, string | null | undefined, string | null>;
+  edited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface EngineDatabase {
@@ -289,4 +296,182 @@ export interface PortalTokensTable {
 
 export interface PortalDatabase {
   portal_tokens: PortalTokensTable;
+  logistics_confirmations: LogisticsConfirmationsTable;
+  portal_answers: PortalAnswersTable;
+  portal_codes: PortalCodesTable;
+}
+
+/** How the candidate will come on the first day (one live row per candidate). */
+export interface LogisticsConfirmationsTable {
+  org_id: string;
+  candidate_id: string;
+  mode: string;
+  arrival_time: string;
+  note: Generated<string>;
+  start_date: string;
+  confirmed_at: Timestamp;
+  confirmed_ip: string | null;
+}
+
+/** A one-time code for a candidate who lost the portal link (hash + sealed copy for the sender). */
+export interface PortalCodesTable {
+  org_id: string;
+  id: string;
+  candidate_id: string;
+  channel: 'email' | 'sms';
+  code_hash: string;
+  code_sealed: string;
+  attempts: Generated<number>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  requested_ip: string | null;
+}
+
+/** A data-subject request (export, correction, deletion) with its SLA and resolution. */
+export interface DataRequestsTable {
+  org_id: string;
+  id: string;
+  candidate_id: string;
+  kind: 'export' | 'correction' | 'deletion';
+  status: 'open' | 'done' | 'refused';
+  requested_by: 'candidate' | 'user';
+  requested_by_user_id: string | null;
+  detail: Generated<string>;
+  requested_at: Timestamp;
+  due_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: 'candidate' | 'user' | 'system' | null;
+  resolved_by_user_id: string | null;
+  resolution_note: Generated<string>;
+  /** The HR task that chases the request, when there is one. */
+  task_key: string | null;
+}
+
+/** One retention sweep per organisation and local day (claimed before it runs). */
+export interface RetentionRunsTable {
+  org_id: string;
+  /** 'YYYY-MM-DD' in the organisation's time zone. */
+  local_date: string;
+  status: string;
+  anonymised: Generated<number>;
+  consents_withdrawn: Generated<number>;
+  last_error: string | null;
+  claimed_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface PrivacyDatabase {
+  data_requests: DataRequestsTable;
+  retention_runs: RetentionRunsTable;
+}
+
+/** A pay band of a department, for an exact position title or a role type (monthly, in `currency`). */
+export interface PayBandsTable {
+  org_id: string;
+  id: string;
+  department_id: string;
+  match_kind: 'position_title' | 'role_type';
+  match_value: string;
+  min_monthly: string;
+  mid_monthly: string;
+  max_monthly: string;
+  currency: Generated<string>;
+  updated_by: string | null;
+  updated_at: DefaultTimestamp;
+}
+
+/** A candidate's salary-adjustment request (argument sealed) and its decision. */
+export interface SalaryRequestsTable {
+  org_id: string;
+  id: string;
+  candidate_id: string;
+  requested_monthly: string | null;
+  argument_sealed: string;
+  offer_version: number;
+  status: 'open' | 'approved' | 'rejected';
+  idempotency_key: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: Generated<string>;
+  new_offer_version: number | null;
+}
+
+/** Tags and notes of a talent-pool member (membership itself is the live consent). */
+export interface TalentPoolEntriesTable {
+  org_id: string;
+  candidate_id: string;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  notes: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** An employer-side offer withdrawal: requested with a reason, decided by a second person. */
+export interface OfferWithdrawalsTable {
+  org_id: string;
+  id: string;
+  candidate_id: string;
+  offer_version: number;
+  reason: string;
+  evidence: Json<Record<string, unknown>>;
+  status: 'pending' | 'approved' | 'rejected';
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: Generated<string>;
+}
+
+export interface ExceptionFlowsDatabase {
+  pay_bands: PayBandsTable;
+  salary_requests: SalaryRequestsTable;
+  talent_pool_entries: TalentPoolEntriesTable;
+  offer_withdrawals: OfferWithdrawalsTable;
+}
+
+/** A staff answer (touch) to a portal question (touch). */
+export interface PortalAnswersTable {
+  org_id: string;
+  answer_touch_id: string;
+  question_touch_id: string;
+  candidate_id: string;
+  answered_by: string | null;
+  created_at: Timestamp;
+}
+
+/** A candidate's checklist item once something happened to it (no row = pending). */
+export interface ChecklistItemsTable {
+  org_id: string;
+  candidate_id: string;
+  item_id: string;
+  status: 'pending' | 'ready' | 'submitted' | 'approved' | 'rejected';
+  ready_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  review_reason: string | null;
+  updated_at: Timestamp;
+}
+
+/** An uploaded document: bytes sealed by the vault; NULL once purged (the row stays as the record). */
+export interface ChecklistDocumentsTable {
+  org_id: string;
+  id: string;
+  candidate_id: string;
+  item_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  sensitive: boolean;
+  /** PGlite reads bytea as Uint8Array, pg as Buffer: wrap with Buffer.from before opening. */
+  sealed_content: Uint8Array | null;
+  key_id: string | null;
+  uploaded_at: Timestamp;
+  deleted_at: Timestamp | null;
+  deleted_reason: string | null;
 }

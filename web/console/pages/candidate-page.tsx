@@ -8,6 +8,10 @@ import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../lib/api.js';
 import { CandidateFacts } from '../components/candidate-facts.js';
 import { CandidateTasksCard } from '../components/candidate-tasks-card.js';
+import { ChangeActions } from '../components/change-actions.js';
+import { ChecklistCard } from '../components/checklist-card.js';
+import { LogisticsCard } from '../components/logistics-card.js';
+import { PortalQuestionsCard } from '../components/portal-questions-card.js';
 import { PlanCard } from '../components/plan-card.js';
 import { StatusTag } from '../components/status-tag.js';
 import { TouchDrawer } from '../components/touch-drawer.js';
@@ -98,10 +102,14 @@ export default function CandidatePage() {
           <Flex vertical gap={16}>
             <CandidateFacts candidate={c} />
             <CandidateTasksCard candidateId={c.id} />
+            <ChecklistCard candidateId={c.id} />
+            <LogisticsCard candidateId={c.id} />
+            <PortalQuestionsCard candidateId={c.id} />
           </Flex>
         </Col>
         <Col xs={24} xxl={14}>
           <Flex vertical gap={16}>
+            <ChangeActions candidate={c} />
             <PlanCard candidate={c} />
             <TimelineCard candidateId={c.id} candidateName={c.fullName} />
           </Flex>

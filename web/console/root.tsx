@@ -30,6 +30,10 @@ const theme: ThemeConfig = {
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    // antd's default red (#ff4d4f) fails WCAG AA contrast on white: danger buttons, field errors.
+    colorError: '#c41d24',
+    colorErrorHover: '#a8071a',
+    colorErrorActive: '#820014',
     fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Segoe UI", Roboto, "Noto Sans CJK SC", sans-serif',
   },
   components: {

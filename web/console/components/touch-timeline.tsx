@@ -22,7 +22,8 @@ function TouchContent({ touch }: { touch: TTouch }) {
         <Typography.Text strong>{touch.summary}</Typography.Text>
         <Tag bordered={false} color="blue">{t(`kind.${touch.kind}`, { defaultValue: touch.kind })}</Tag>
         <Tag bordered={false}>{t(`channel.${touch.channel}`, { defaultValue: touch.channel })}</Tag>
-        <Tag bordered={false} color={touch.direction === 'inbound' ? 'green' : undefined}>
+        {/* antd's light green preset fails WCAG AA contrast; a solid dark green passes. */}
+        <Tag bordered={false} color={touch.direction === 'inbound' ? '#237804' : undefined}>
           {t(`direction.${touch.direction}`, { defaultValue: touch.direction })}
         </Tag>
       </Flex>

@@ -11,7 +11,6 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../lib/api.js';
 import type { TAuditEntry } from '../../../src/contracts/org.js';
 import { adminApi, type TAuditQuery } from '../components/settings/admin-api.js';
-import { AdminTheme } from '../components/settings/admin-theme.js';
 import { RequirePermission } from '../components/settings/require-permission.js';
 import { formatDateTime } from '../format.js';
 
@@ -218,5 +217,5 @@ function AuditLog() {
 }
 
 export default function AuditPage() {
-  return <RequirePermission permission="audit.read"><AdminTheme><AuditLog /></AdminTheme></RequirePermission>;
+  return <RequirePermission permission="audit.read"><AuditLog /></RequirePermission>;
 }

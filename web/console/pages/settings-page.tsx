@@ -5,7 +5,6 @@ import { Alert, Button, Spin, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { adminApi } from '../components/settings/admin-api.js';
-import { AdminTheme } from '../components/settings/admin-theme.js';
 import { ApiTokensSettings } from '../components/settings/api-tokens-settings.js';
 import { CalendarSettings } from '../components/settings/calendar-settings.js';
 import { GeneralSettings } from '../components/settings/general-settings.js';
@@ -49,7 +48,7 @@ export default function SettingsPage() {
   const { t } = useTranslation();
   return (
     <RequirePermission permission="settings.manage">
-      <AdminTheme>
+      <>
         <div className="pb-page-head">
           <div>
             <Typography.Title level={1} style={{ fontSize: 24 }}>{t('settings.title')}</Typography.Title>
@@ -57,7 +56,7 @@ export default function SettingsPage() {
           </div>
         </div>
         <SettingsTabs />
-      </AdminTheme>
+      </>
     </RequirePermission>
   );
 }

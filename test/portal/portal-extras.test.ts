@@ -238,6 +238,9 @@ describe('FAQ and answers', () => {
     expect((await dispatchMessage(deps, demo.orgId, row.id)).outcome).toBe('sent');
     expect(sent[0]).toMatchObject({ to: 'candidate2@example.com', subject: 'HR 回复了您的问题' });
     expect(sent[0]!.text).toContain('不需要，入职后统一安排体检。');
+    // Once delivered, the notification does not repeat the answer in the inbox.
+    const after = (await portal(cred, 'GET', '/portal/messages')).json().items as { kind: string; body: string }[];
+    expect(after.filter((m) => m.body === '不需要，入职后统一安排体检。').map((m) => m.kind)).toEqual(['answer']);
   });
 });
 

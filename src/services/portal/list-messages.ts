@@ -1,10 +1,17 @@
+import { sql } from 'kysely';
 import type { TPortalMessage } from '../../contracts/portal.js';
+import { ANSWER_STEP, LOGIN_CODE_STEP } from '../dispatch/direct-message.js';
 import type { Deps } from '../deps.js';
 import type { PortalPrincipal } from './portal-principal.js';
 
 /** Statuses of messages that have reached (or, without a channel adapter, wait in) the candidate's inbox. */
 const VISIBLE_STATUSES = ['sent', 'outbox'];
 const INBOX_LIMIT = 200;
+/**
+ * Sent messages the inbox leaves out: an answer's notification repeats the answer the
+ * inbox already shows (from its touch), and a login code is only for signing in.
+ */
+const NOT_IN_INBOX = [ANSWER_STEP, LOGIN_CODE_STEP];
 
 /**
  * The candidate's inbox, newest first: every message we sent them on any channel, the
@@ -15,6 +22,7 @@ export async function listPortalMessages(deps: Deps, who: PortalPrincipal): Prom
   const [sent, touches] = await Promise.all([
     deps.db.selectFrom('outbound_messages').select(['id', 'channel', 'subject', 'body_text', 'sent_at', 'send_after'])
       .where('org_id', '=', who.orgId).where('candidate_id', '=', who.candidateId).where('status', 'in', VISIBLE_STATUSES)
+      .where(sql<boolean>`NOT (step_ids && ${sql.val(NOT_IN_INBOX)}::text[])`)
       .orderBy('send_after', 'desc').limit(INBOX_LIMIT).execute(),
     deps.db.selectFrom('touches').select(['id', 'channel', 'direction', 'summary', 'content', 'occurred_at'])
       .where('org_id', '=', who.orgId).where('candidate_id', '=', who.candidateId).where('channel', '=', 'portal')

@@ -62,6 +62,21 @@ the same sweep each night (after 02:00 in the organisation's zone).
 Exit code 2 on bad input.`)
   .action((opts) => run(async () => (await import('./retention.js')).runRetentionCommand({ dryRun: opts.dryRun ?? false, org: opts.org, json: opts.json ?? false })));
 
+const keys = program.command('keys').description('Data keys that seal documents and other sensitive values (docs/security.md)');
+keys.command('new')
+  .description('Print a fresh key ring entry (id:base64) to put first in PREBOARD_DATA_KEYS or the key file')
+  .option('--id <id>', 'key id (1–16 letters, digits, _ or -); default k<today>')
+  .action((opts) => run(async () => (await import('./keys.js')).runKeysNew({ id: opts.id })));
+keys.command('reseal')
+  .description('Move every sealed value to the active (first) key, so older keys can be removed')
+  .option('--dry-run', 'count what is on older keys; change nothing')
+  .option('--json', 'the report as one JSON object')
+  .addHelpText('after', `
+Safe beside running servers: a value is only rewritten if it still holds what was read.
+Interrupted runs can simply be repeated. Exits 1 if a value could not be moved (its key is
+not in the ring), 2 on bad input. "keys still named" lists what must stay in the ring.`)
+  .action((opts) => run(async () => (await import('./keys.js')).runKeysReseal({ dryRun: opts.dryRun ?? false, json: opts.json ?? false })));
+
 const user = program.command('user').description('Manage staff users');
 user.command('add')
   .description('Add a staff user (password from --password or PREBOARD_PASSWORD)')

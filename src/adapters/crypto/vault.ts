@@ -35,9 +35,9 @@ export class VaultError extends Error {}
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
 
-/** Parses `id:base64,id:base64,…` (first = active); names the bad entry on error. */
+/** Parses `id:base64,id:base64,…` or one per line (first = active); names the bad entry on error. */
 export function parseKeyRing(spec: string): DataKey[] {
-  const entries = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = spec.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
   if (entries.length === 0) throw new VaultError('no keys: expected id:base64key[,id:base64key…]');
   const ids = new Set<string>();
   return entries.map((entry, index) => {

@@ -22,7 +22,8 @@ export function isDirectMessage(row: Pick<MessageRow, 'step_ids'>): boolean {
   return row.step_ids.length === 1 && DIRECT_STEPS.has(row.step_ids[0]!);
 }
 
-const codeContext = (row: Pick<MessageRow, 'org_id' | 'candidate_id'>) => `${row.org_id}/${row.candidate_id}/portal-code`;
+/** What a sealed login code is bound to (AES-GCM associated data). */
+export const codeContext = (row: Pick<MessageRow, 'org_id' | 'candidate_id'>) => `${row.org_id}/${row.candidate_id}/portal-code`;
 
 /** The code id a login-code row carries in its lead key (`portal.login_code#<id>`). */
 const codeIdOf = (row: MessageRow) => row.lead_key.slice(LOGIN_CODE_STEP.length + 1);

@@ -21,7 +21,8 @@ import { withEngineErrors } from './engine-errors.js';
 import { findPayBand } from './pay-bands.js';
 import { prepareMessages } from './prepared-messages.js';
 
-const argumentContext = (orgId: string, candidateId: string) => `${orgId}/${candidateId}/salary-request`;
+/** What a sealed salary argument is bound to (AES-GCM associated data). */
+export const argumentContext = (orgId: string, candidateId: string) => `${orgId}/${candidateId}/salary-request`;
 
 /** Records a salary request and runs the engine (`salary.evaluate` for HR and the manager). Idempotent with a key. */
 export async function requestSalaryAdjustment(

@@ -35,14 +35,22 @@ async function createAcceptedCandidate(fullName: string, startDate: string, extr
 }
 
 async function pickOption(page: Page, label: string, option: string) {
-  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(label, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // The choice shows in the field (the list is outside the dialog) before the form goes on.
+  await expect.poll(() => dialog.innerText()).toContain(option);
 }
 
+/** Submits the open change dialog; if it stays open, the error names what the form shows. */
 async function submitDialog(page: Page) {
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('change-submit').click();
-  await dialog.waitFor({ state: 'detached' });
+  try {
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+  } catch (err) {
+    throw new Error(`the dialog stayed open showing: ${await dialog.innerText().catch(() => '(gone)')}`, { cause: err });
+  }
 }
 
 describe('recording changes in the console', () => {

@@ -29,7 +29,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (err instanceof AppError) {
-      return reply.status(err.status).send({ error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } });
+      return reply.status(err.status).send({
+        error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(err.details ? { details: err.details } : {}) },
+      });
     }
     if (isDomainError(err)) {
       const status = err.code === 'illegal_transition' || err.code === 'plan_stopped' || err.code === 'unknown_step' ? 409 : 400;

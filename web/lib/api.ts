@@ -44,6 +44,8 @@ export class ApiError extends Error {
     message: string,
     /** The input field the error is about, when the server names one. */
     readonly field?: string,
+    /** Structured facts some errors carry (e.g. every problem of a refused playbook). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -85,7 +87,10 @@ export async function request<T>(method: string, path: string, body?: unknown, e
     parsed = undefined;
   }
   if (!res.ok) {
-    if (isErrorBody(parsed)) throw new ApiError(res.status, parsed.error.code, parsed.error.message, parsed.error.field);
+    if (isErrorBody(parsed)) {
+      const { details } = parsed.error as { details?: Record<string, unknown> };
+      throw new ApiError(res.status, parsed.error.code, parsed.error.message, parsed.error.field, details);
+    }
     throw new ApiError(res.status, res.status === 429 ? 'rate_limited' : 'http_error', text.slice(0, 200) || res.statusText);
   }
   return parsed as T;

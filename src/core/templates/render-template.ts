@@ -39,6 +39,9 @@ function createEngine(format: 'text' | 'html'): Liquid {
     outputEscape: format === 'html' ? 'escape' : undefined,
     parseLimit: 200_000,
     memoryLimit: 20_000_000,
+    // Staff edit templates in the console: nested loops must not hold the process. A real
+    // message renders in milliseconds, so only a runaway template ever meets this bound.
+    renderLimit: 1_000,
   });
   const tags = engine.tags as Record<string, unknown>;
   for (const tag of FORBIDDEN_TAGS) delete tags[tag];

@@ -32,6 +32,8 @@ export function renderOutboundMessage(args: {
   leadKey: string;
   sentAt: Date;
   timeZone: string;
+  /** The organisation's templates (latest saved wording); the built-in ones when absent. */
+  templates?: readonly TTemplateDefinition[];
 }): RenderOutcome {
   const { vars } = args;
   const language = vars.candidate.language;
@@ -72,9 +74,12 @@ const OPTIONAL_SECTIONS: Record<string, string> = {
   hrbp: 'an HRBP',
 };
 
-function selectTemplate(step: string, args: { vars: TTemplateVariables; leadKey: string; sentAt: Date; timeZone: string }): TTemplateDefinition | undefined {
-  if (step === 'final.daily_care') return selectDailyCareTemplate(countDaysBeforeStart(args));
-  return selectStepTemplates(step).find((t) => t.kind === 'message' || t.kind === 'meeting_invite');
+function selectTemplate(
+  step: string,
+  args: { vars: TTemplateVariables; leadKey: string; sentAt: Date; timeZone: string; templates?: readonly TTemplateDefinition[] },
+): TTemplateDefinition | undefined {
+  if (step === 'final.daily_care') return selectDailyCareTemplate(countDaysBeforeStart(args), args.templates);
+  return selectStepTemplates(step, args.templates).find((t) => t.kind === 'message' || t.kind === 'meeting_invite');
 }
 
 /**

@@ -66,7 +66,7 @@ export async function listPreparedMessages(deps: Deps, p: Principal, candidateId
     let renderError: string | null = null;
     if (r.edited_body === null && ctx) {
       const vars = buildTemplateVariables(ctx, { publicUrl: deps.dispatch?.publicUrl ?? 'http://localhost:3000', stepIds: r.step_ids });
-      const rendered = renderOutboundMessage({ vars, stepIds: r.step_ids, leadKey: r.lead_key, sentAt: r.send_after, timeZone: ctx.site.timezone });
+      const rendered = renderOutboundMessage({ vars, stepIds: r.step_ids, leadKey: r.lead_key, sentAt: r.send_after, timeZone: ctx.site.timezone, templates: ctx.templates });
       if (rendered.ok) ({ subject, text: body } = rendered.message);
       else renderError = rendered.error;
     }

@@ -65,7 +65,7 @@ export async function applyDomainEventIn(
     const prior = await trx.selectFrom('domain_events').select('id').where('org_id', '=', orgId).where('idempotency_key', '=', opts.idempotencyKey!).executeTakeFirstOrThrow();
     return { applied: false, eventId: prior.id };
   }
-  const config = await loadEngineConfig(trx, orgId);
+  const config = await loadEngineConfig(trx, orgId, candidateId);
   const row = await trx.selectFrom('engine_states').select('state').where('org_id', '=', orgId).where('candidate_id', '=', candidateId).forUpdate().executeTakeFirst();
   let reduction;
   if (!row) {
@@ -104,7 +104,7 @@ export async function wakeDueCandidates(deps: Deps, opts: { limit?: number; orgI
     if (opts.candidateId) q = q.where('candidate_id', '=', opts.candidateId);
     const rows = await q.orderBy('next_wake_at').limit(opts.limit ?? 100).forUpdate().skipLocked().execute();
     for (const row of rows) {
-      const config = await loadEngineConfig(trx, row.org_id);
+      const config = await loadEngineConfig(trx, row.org_id, row.candidate_id);
       const reduction = advanceClock(parseEngineState(row.state), now.toISOString(), config);
       await persistReduction(trx, { orgId: row.org_id, candidateId: row.candidate_id, config, reduction, now, scheduler, isNew: false, observer: deps.observer });
     }

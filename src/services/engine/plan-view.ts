@@ -27,7 +27,7 @@ export async function getPlanView(deps: Deps, p: Principal, candidateId: string)
   requirePermission(p, 'plan.read');
   const candidate = await loadVisibleCandidate(deps, p, candidateId);
   const now = deps.clock.now();
-  const config = await loadEngineConfig(deps.db, p.orgId);
+  const config = await loadEngineConfig(deps.db, p.orgId, candidateId);
   const row = await deps.db.selectFrom('engine_states').select('state').where('org_id', '=', p.orgId).where('candidate_id', '=', candidateId).executeTakeFirst();
   if (!row) {
     const facts = await loadCandidateFacts(deps.db, p.orgId, candidateId, now.toISOString());

@@ -78,7 +78,7 @@ export async function completeTask(
     // Tasks outside the playbook (a portal question) and reminder escalations (`…!escalated`,
     // which carry the step id of the task they chase) are done here only: completing them
     // does not complete the engine's own step.
-    const { playbook } = await loadEngineConfig(trx, p.orgId);
+    const { playbook } = await loadEngineConfig(trx, p.orgId, candidateId);
     if (!key.endsWith('!escalated') && findStep(playbook, task.stepId)) {
       await applyDomainEventIn(trx, deps, p.orgId, candidateId, { type: 'task_completed', at: now.toISOString(), step: task.stepId }, {
         actor: { kind: actor.actorKind, id: actor.actorId }, idempotencyKey: `task:${candidateId}:${key}:done`,

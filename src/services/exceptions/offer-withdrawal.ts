@@ -131,7 +131,7 @@ export async function decideOfferWithdrawal(
         const open = listOpenItems(state);
         const next = { ...state, status: to, openDelay: null, cancelled: [...state.cancelled, ...open.map((i) => i.key)] };
         const effects = [toStatusEffect(state, at, state.status, to), ...open.map((i) => toCancelledEffect(state, at, i, 'withdrawn'))];
-        const config = await loadEngineConfig(trx, p.orgId);
+        const config = await loadEngineConfig(trx, p.orgId, candidateId);
         await persistReduction(trx, {
           orgId: p.orgId, candidateId, config, reduction: { state: next, effects }, now, scheduler: deps.scheduler ?? noopScheduler, isNew: false, observer: deps.observer,
         });

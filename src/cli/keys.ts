@@ -33,9 +33,10 @@ export async function runKeysReseal(raw: unknown): Promise<void> {
       process.stdout.write(line('documents', report.documents, opts.dryRun));
       process.stdout.write(line('salary arguments', report.salaryArguments, opts.dryRun));
       process.stdout.write(line('login codes', report.loginCodes, opts.dryRun));
+      process.stdout.write(line('message links', report.messageLinks, opts.dryRun));
       process.stdout.write(`keys still named by stored values: ${report.keysInUse.join(', ') || 'none'}\n`);
     }
-    const skipped = report.documents.skipped + report.salaryArguments.skipped + report.loginCodes.skipped;
+    const skipped = report.documents.skipped + report.salaryArguments.skipped + report.loginCodes.skipped + report.messageLinks.skipped;
     if (skipped > 0) process.exitCode = 1;
   } finally {
     await runtime.close();

@@ -1,7 +1,7 @@
 /**
- * Key rotation on the real database: `resealData` moves documents, salary arguments and
- * login codes to the active key, keeps them readable, changes nothing on a dry run, and
- * reports what it could not move (a key missing from the ring).
+ * Key rotation on the real database: `resealData` moves documents, salary arguments,
+ * login codes and message-link secrets to the active key, keeps them readable, changes
+ * nothing on a dry run, and reports what it could not move (a key missing from the ring).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { createVault, newKeySpec, parseKeyRing } from '../../src/adapters/crypto
 import { documentContext } from '../../src/services/checklist/checklist-state.js';
 import { codeContext } from '../../src/services/dispatch/direct-message.js';
 import { argumentContext } from '../../src/services/exceptions/salary.js';
+import { messageLinkContext } from '../../src/services/portal/message-links.js';
 import { resealData } from '../../src/services/privacy/reseal-data.js';
 import type { DemoOrg } from '../../src/services/seed/seed-demo.js';
 import { createTestApp, seedAndLogin, type TestApp } from '../app.js';
@@ -24,6 +25,7 @@ let demo: DemoOrg;
 const docIds: string[] = [];
 const salaryIds: string[] = [];
 const codeIds: string[] = [];
+const linkIds: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -53,6 +55,18 @@ beforeAll(async () => {
       code_sealed: oldVault.sealText(`12345${n}`, codeContext({ org_id: demo.orgId, candidate_id: candidateId })),
     }).execute();
   }
+  // A message link waiting for a retry: its secret is sealed, bound to the message.
+  const messages = await t.deps.db.selectFrom('outbound_messages').select(['id', 'candidate_id']).where('org_id', '=', demo.orgId).limit(2).execute();
+  expect(messages.length).toBe(2);
+  for (const [n, m] of messages.entries()) {
+    const id = randomUUID();
+    linkIds.push(id);
+    await t.deps.db.insertInto('portal_tokens').values({
+      org_id: demo.orgId, id, candidate_id: m.candidate_id, token_hash: `link-hash-${n}-${id}`, created_by: null, created_at: now,
+      expires_at: new Date(now.getTime() + 86_400_000), revoked_at: null, last_used_at: null, message_id: m.id,
+      secret_sealed: oldVault.sealText(`secret-${n}`, messageLinkContext({ org_id: demo.orgId, candidate_id: m.candidate_id, id: m.id })),
+    }).execute();
+  }
 });
 afterAll(async () => t?.close());
 
@@ -66,6 +80,7 @@ describe('preboard keys reseal', () => {
     expect(report.documents).toMatchObject({ stale: 3, resealed: 0 });
     expect(report.salaryArguments).toMatchObject({ stale: 3, resealed: 0 });
     expect(report.loginCodes).toMatchObject({ stale: 3, resealed: 0 });
+    expect(report.messageLinks).toMatchObject({ stale: 2, resealed: 0 });
     expect(report.keysInUse).toContain('old');
     expect((await storedDocs()).map((d) => Buffer.from(d.sealed_content!).toString('base64'))).toEqual(before.map((d) => Buffer.from(d.sealed_content!).toString('base64')));
   });
@@ -81,6 +96,7 @@ describe('preboard keys reseal', () => {
     expect(report.documents).toMatchObject({ stale: 3, resealed: 3, skipped: 0 });
     expect(report.salaryArguments).toMatchObject({ stale: 3, resealed: 3, skipped: 0 });
     expect(report.loginCodes).toMatchObject({ stale: 3, resealed: 3, skipped: 0 });
+    expect(report.messageLinks).toMatchObject({ stale: 2, resealed: 2, skipped: 0 });
     expect(report.keysInUse).toEqual(['new']);
 
     const docs = await storedDocs();
@@ -90,14 +106,16 @@ describe('preboard keys reseal', () => {
     expect(args.map((a) => newOnly.openText(a.argument_sealed, argumentContext(demo.orgId, a.candidate_id))).sort()).toEqual(['argument 0', 'argument 1', 'argument 2']);
     const codes = await t.deps.db.selectFrom('portal_codes').select(['candidate_id', 'code_sealed']).where('id', 'in', codeIds).execute();
     expect(codes.map((c) => newOnly.openText(c.code_sealed, codeContext({ org_id: demo.orgId, candidate_id: c.candidate_id }))).sort()).toEqual(['123450', '123451', '123452']);
+    const links = await t.deps.db.selectFrom('portal_tokens').select(['candidate_id', 'message_id', 'secret_sealed']).where('id', 'in', linkIds).execute();
+    expect(links.map((l) => newOnly.openText(l.secret_sealed!, messageLinkContext({ org_id: demo.orgId, candidate_id: l.candidate_id, id: l.message_id! }))).sort()).toEqual(['secret-0', 'secret-1']);
     // A value moved to another candidate's context would not open: the context is kept.
     expect(() => newOnly.open(Buffer.from(docs[0]!.sealed_content!), documentContext(demo.orgId, demo.candidateIds[5]!, docs[0]!.id))).toThrow();
 
     const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'detail']).where('org_id', '=', demo.orgId).where('action', '=', 'reseal').execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.detail).toMatchObject({ resealed: 9, activeKeyId: 'new' });
+    expect(audit[0]!.detail).toMatchObject({ resealed: 11, activeKeyId: 'new' });
 
     const again = await resealData({ ...t.deps, vault: rotated }, { dryRun: false });
-    expect(again.documents.stale + again.salaryArguments.stale + again.loginCodes.stale).toBe(0);
+    expect(again.documents.stale + again.salaryArguments.stale + again.loginCodes.stale + again.messageLinks.stale).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import { renderOutboundMessage } from './render-message.js';
 import { deliverMessage, type Delivery } from './deliver-message.js';
 import { deliverDirectMessage, isDirectMessage } from './direct-message.js';
 import { buildTemplateVariables } from './template-variables.js';
+import { maskDelivery, mintMessageLink } from '../portal/message-links.js';
 
 export type DispatchOutcome =
   /** Delivered to the provider (or stored for the portal inbox). */
@@ -64,6 +65,8 @@ async function dispatchClaimed(deps: Deps, row: MessageRow, now: Date): Promise<
     await settleMessage(deps.db, row, now, { status: 'cancelled', lastError: 'candidate no longer exists' });
     return { messageId: row.id, outcome: 'cancelled' };
   }
+  // Email and SMS carry a magic link of their own (the same on every retry); stored copies mask it.
+  ctx.portalLink = await mintMessageLink(deps, row, ctx, now);
   // A person's answer or a sign-in code: not rendered from a template; a code the candidate waits for is never deferred.
   if (isDirectMessage(row)) return recordDelivery(deps, row, ctx, now, await deliverDirectMessage(deps, row, ctx, now));
   const quiet = { timeZone: ctx.site.timezone, quietHours: ctx.policy.quietHours };
@@ -71,7 +74,7 @@ async function dispatchClaimed(deps: Deps, row: MessageRow, now: Date): Promise<
   if (isInQuietHours(now, quiet)) return deferMessage(deps, row, now, applyQuietHours(now, quiet));
 
   const vars = buildTemplateVariables(ctx, { publicUrl: deps.dispatch?.publicUrl ?? 'http://localhost:3000', stepIds: row.step_ids });
-  const rendered = renderOutboundMessage({ vars, stepIds: row.step_ids, leadKey: row.lead_key, sentAt: now, timeZone: ctx.site.timezone });
+  const rendered = renderOutboundMessage({ vars, stepIds: row.step_ids, leadKey: row.lead_key, sentAt: now, timeZone: ctx.site.timezone, templates: ctx.templates });
   if (!rendered.ok && row.edited_body === null) return markDead(deps, row, now, rendered.error, undefined);
   // HR edited the prepared text while it was scheduled (issue 6): their words go out.
   const message = row.edited_body !== null
@@ -83,7 +86,7 @@ async function dispatchClaimed(deps: Deps, row: MessageRow, now: Date): Promise<
 }
 
 async function recordDelivery(deps: Deps, row: MessageRow, ctx: MessageContext, now: Date, delivery: Delivery): Promise<DispatchResult> {
-  const { record, result } = delivery;
+  const { record, result } = maskDelivery(delivery, ctx.portalLink);
   if (result.status === 'sent' || result.status === 'outbox') {
     const outbox = result.status === 'outbox';
     const settled = await deps.db.transaction().execute(async (trx) => {

@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
 import { findCandidate, type CandidateRow } from '../../adapters/db/repos/candidate-repo.js';
 import type { Database } from '../../adapters/db/schema.js';
+import { ZRoleType } from '../../contracts/common.js';
 import type { TOrgPolicy } from '../../contracts/playbook.js';
+import type { TTemplateDefinition } from '../../core/templates/index.js';
 import { readOrgPolicy } from '../engine/engine-config.js';
 import { parseEngineState } from '../engine/persist-reduction.js';
+import { loadOrgTemplates } from '../templates/org-templates.js';
+import type { MessageLink } from '../portal/message-links.js';
 
 /** A staff member as messages name them. */
 export interface ContactPerson {
@@ -28,19 +32,28 @@ export interface MessageContext {
   admin: ContactPerson | null;
   /** When the candidate's talent-pool consent runs out (ISO), while they have one. */
   poolConsentExpiresAt: string | null;
+  /** The templates as the organisation worded them for this candidate's role type (latest versions). */
+  templates: TTemplateDefinition[];
+  /**
+   * The magic link minted for the message being sent (`mintMessageLink`); templates print
+   * it where they say `{{ portal.link }}`. Absent when rendering for staff (previews) or for
+   * a channel that gets the bare portal address.
+   */
+  portalLink?: MessageLink;
 }
 
 /** Loads the context, or undefined when the candidate is gone (deleted or anonymised). */
 export async function loadMessageContext(db: Kysely<Database>, orgId: string, candidateId: string): Promise<MessageContext | undefined> {
   const candidate = await findCandidate(db, orgId, candidateId, { kind: 'all' });
   if (!candidate) return undefined;
-  const [site, org, people, consent] = await Promise.all([
+  const [site, org, people, consent, templates] = await Promise.all([
     db.selectFrom('sites').select(['name', 'address', 'timezone', 'arrival_time', 'parking'])
       .where('org_id', '=', orgId).where('id', '=', candidate.site_id).executeTakeFirstOrThrow(),
     db.selectFrom('orgs').select(['name', 'settings']).where('org_id', '=', orgId).executeTakeFirstOrThrow(),
     loadPeople(db, orgId, candidate),
     // The engine tracks the consent (given with a decline, or on its own, and renewed).
     db.selectFrom('engine_states').select('state').where('org_id', '=', orgId).where('candidate_id', '=', candidateId).executeTakeFirst(),
+    loadOrgTemplates(db, orgId, ZRoleType.catch('other').parse(candidate.role_type)),
   ]);
   const settings = (typeof org.settings === 'string' ? JSON.parse(org.settings) : org.settings) ?? {};
   return {
@@ -50,6 +63,7 @@ export async function loadMessageContext(db: Kysely<Database>, orgId: string, ca
     policy: readOrgPolicy(settings),
     ...people,
     poolConsentExpiresAt: (consent ? parseEngineState(consent.state).consent?.expiresAt : null) ?? null,
+    templates,
   };
 }
 

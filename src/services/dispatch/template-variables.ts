@@ -78,7 +78,9 @@ export function buildTemplateVariables(ctx: MessageContext, options: TemplateVar
     hr: { name: hr.name, phone: hr.phone || placeholder.phone, email: hr.email },
     manager: { name: ctx.manager?.name || placeholder.manager, title: '' },
     org: { name: ctx.org.name, imPlatform: settings.imPlatform, officialAccount: settings.officialAccount },
-    portal: { link: portalLink },
+    // The message's own magic link when one was minted for it; otherwise the bare address,
+    // whose page offers a sign-in code (previews for staff never hold a live link).
+    portal: { link: ctx.portalLink?.url ?? portalLink },
   };
   if (ctx.hrbp) vars.hrbp = { name: ctx.hrbp.name };
   if (settings.inviteLink) vars.invite = { link: settings.inviteLink };

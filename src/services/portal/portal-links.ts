@@ -18,11 +18,23 @@ export function computePortalLinkExpiry(startDate: string, timeZone: string): Da
   return startOfLocalDay(addLocalDays(startDate, 8), timeZone);
 }
 
-const buildPortalUrl = (deps: Deps, credential: string) =>
-  `${(deps.dispatch?.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '')}/portal/#t=${credential}`;
+const portalBase = (deps: Deps) => `${(deps.dispatch?.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '')}/portal/`;
+
+/** The magic link: the credential rides in the fragment, which browsers never send to a server. */
+export const buildPortalUrl = (deps: Deps, credential: string) => `${portalBase(deps)}#t=${credential}`;
+
+/** How a stored copy shows a magic link: the same address with the credential blanked out. */
+export const buildMaskedPortalUrl = (deps: Deps) => `${portalBase(deps)}#t=••••••••`;
 
 /**
- * Issues a new magic link and revokes the candidate's older ones (re-sending rotates).
+ * What revoking sets: the revocation time, and no sealed copy of a message link's secret
+ * (a revoked link is never sent again, so nothing may be able to rebuild it).
+ */
+export const revokedLink = (now: Date) => ({ revoked_at: now, secret_sealed: null });
+
+/**
+ * Issues a new magic link and revokes the candidate's older ones (re-sending rotates),
+ * including the links inside messages already sent.
  * The URL carries the secret in its fragment and is returned only here, once.
  */
 export async function issuePortalLink(deps: Deps, p: Principal, candidateId: string, ctx: RequestContext) {
@@ -36,7 +48,7 @@ export async function issuePortalLink(deps: Deps, p: Principal, candidateId: str
   const secret = generateSecret();
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
-    const revoked = await trx.updateTable('portal_tokens').set({ revoked_at: now })
+    const revoked = await trx.updateTable('portal_tokens').set(revokedLink(now))
       .where('org_id', '=', p.orgId).where('candidate_id', '=', candidateId).where('revoked_at', 'is', null).executeTakeFirst();
     await trx.insertInto('portal_tokens').values({
       org_id: p.orgId, id, candidate_id: candidateId, token_hash: hashSecret(secret),
@@ -50,13 +62,13 @@ export async function issuePortalLink(deps: Deps, p: Principal, candidateId: str
   return { candidateId, url: buildPortalUrl(deps, composeCredential(PORTAL_PREFIX, p.orgId, secret)), expiresAt: expiresAt.toISOString() };
 }
 
-/** Revokes every live link of the candidate; idempotent (revoking nothing is fine). */
+/** Revokes every live link of the candidate, message links included; idempotent (revoking nothing is fine). */
 export async function revokePortalLinks(deps: Deps, p: Principal, candidateId: string, ctx: RequestContext) {
   requirePermission(p, 'portal.manage');
   await loadVisibleCandidate(deps, p, candidateId);
   const now = deps.clock.now();
   const revoked = await deps.db.transaction().execute(async (trx) => {
-    const res = await trx.updateTable('portal_tokens').set({ revoked_at: now })
+    const res = await trx.updateTable('portal_tokens').set(revokedLink(now))
       .where('org_id', '=', p.orgId).where('candidate_id', '=', candidateId).where('revoked_at', 'is', null).executeTakeFirst();
     const n = Number(res.numUpdatedRows);
     await appendAudit(trx, { orgId: p.orgId, ...describeActor(p), action: 'revoke', entity: 'portal_link', candidateId, detail: { revoked: n }, ip: ctx.ip, at: now });

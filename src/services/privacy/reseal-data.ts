@@ -2,6 +2,7 @@ import { appendAudit } from '../../adapters/db/repos/audit-repo.js';
 import { documentContext } from '../checklist/checklist-state.js';
 import { codeContext } from '../dispatch/direct-message.js';
 import { argumentContext } from '../exceptions/salary.js';
+import { messageLinkContext } from '../portal/message-links.js';
 import type { Deps } from '../deps.js';
 
 /** Per kind of sealed value: how many exist, how many were under an older key, how many were moved. */
@@ -12,6 +13,8 @@ export interface ResealReport {
   documents: ResealCount;
   salaryArguments: ResealCount;
   loginCodes: ResealCount;
+  /** Secrets of the portal links in messages that may still be retried. */
+  messageLinks: ResealCount;
   /** Key ids still found after the run (with --dry-run: before it), for deciding when an old key may go. */
   keysInUse: string[];
 }
@@ -19,7 +22,7 @@ export interface ResealReport {
 const BATCH = 200;
 const emptyCount = (): ResealCount => ({ total: 0, stale: 0, resealed: 0, skipped: 0 });
 
-interface SealedRow<V> { org_id: string; id: string; candidate_id: string; value: V }
+interface SealedRow<V> { org_id: string; id: string; candidate_id: string; value: V; message_id?: string | null }
 interface Kind<V> {
   /** Rows after (orgId, id), in key order, at most BATCH. */
   page: (after: { orgId: string; id: string } | null) => Promise<SealedRow<V>[]>;
@@ -74,11 +77,11 @@ async function resealKind<V>(deps: Deps, kind: Kind<V>, dryRun: boolean, inUse: 
 const bytes = (v: Uint8Array) => Buffer.from(v);
 
 /**
- * Moves every sealed value (uploaded documents, salary arguments, login codes) to the
- * active key — the first in the ring — so an older key can then be removed. Each value
- * is opened with its own key and context and sealed again; a row is only written if
- * it still holds what was read, so it is safe beside a running server. Runs in batches
- * and can be interrupted and run again. Audited per organisation.
+ * Moves every sealed value (uploaded documents, salary arguments, login codes, message
+ * link secrets) to the active key — the first in the ring — so an older key can then be
+ * removed. Each value is opened with its own key and context and sealed again; a row is
+ * only written if it still holds what was read, so it is safe beside a running server.
+ * Runs in batches and can be interrupted and run again. Audited per organisation.
  */
 export async function resealData(deps: Deps, options: { dryRun: boolean }): Promise<ResealReport> {
   const { db, vault } = deps;
@@ -114,12 +117,25 @@ export async function resealData(deps: Deps, options: { dryRun: boolean }): Prom
       .where('org_id', '=', r.org_id).where('id', '=', r.id).where('code_sealed', '=', r.value).executeTakeFirst()).numUpdatedRows) === 1,
   };
 
+  const linkContext = (r: SealedRow<string>) => messageLinkContext({ org_id: r.org_id, candidate_id: r.candidate_id, id: r.message_id! });
+  const messageLinks: Kind<string> = {
+    page: async (after) => (await db.selectFrom('portal_tokens').select(['org_id', 'id', 'candidate_id', 'message_id', 'secret_sealed as value'])
+      .where('secret_sealed', 'is not', null).where('message_id', 'is not', null)
+      .$if(after !== null, (q) => q.where((eb) => eb.or([eb('org_id', '>', after!.orgId), eb.and([eb('org_id', '=', after!.orgId), eb('id', '>', after!.id)])])))
+      .orderBy('org_id').orderBy('id').limit(BATCH).execute()) as SealedRow<string>[],
+    keyIdOf: (v) => vault.keyIdOf(Buffer.from(v, 'base64')),
+    reseal: (r) => vault.sealText(vault.openText(r.value, linkContext(r)), linkContext(r)),
+    write: async (r, next) => Number((await db.updateTable('portal_tokens').set({ secret_sealed: next })
+      .where('org_id', '=', r.org_id).where('id', '=', r.id).where('secret_sealed', '=', r.value).executeTakeFirst()).numUpdatedRows) === 1,
+  };
+
   const report: ResealReport = {
     activeKeyId: vault.activeKeyId,
     dryRun: options.dryRun,
     documents: await resealKind(deps, documents, options.dryRun, inUse, touched),
     salaryArguments: await resealKind(deps, salaryArguments, options.dryRun, inUse, touched),
     loginCodes: await resealKind(deps, loginCodes, options.dryRun, inUse, touched),
+    messageLinks: await resealKind(deps, messageLinks, options.dryRun, inUse, touched),
     keysInUse: [],
   };
   report.keysInUse = [...inUse].sort();

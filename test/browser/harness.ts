@@ -11,7 +11,8 @@ import { systemClock } from '../../src/services/deps.js';
 import { seedDemo, type DemoOrg } from '../../src/services/seed/seed-demo.js';
 import { createTestDatabase, type TestDatabase } from '../db.js';
 
-export const WEB_DIR = 'dist/web';
+/** The built web; PREBOARD_WEB_DIR points at another build (e.g. one made with `vite build --outDir`). */
+export const WEB_DIR = process.env.PREBOARD_WEB_DIR ?? 'dist/web';
 export const SCREENSHOTS = 'test-results/screenshots';
 
 export interface Harness {
@@ -62,13 +63,18 @@ export async function openPage(h: Harness, locale: 'zh-CN' | 'en-US'): Promise<T
   return { context, page, problems };
 }
 
-/** Signs in through the login form and waits for the candidate list. */
+/**
+ * Signs in through the login form and waits for the candidate list. Hiring managers and
+ * admin staff land on their own home page first (see role-journeys.test.ts); from there
+ * this opens the candidate list, where the tests using it start.
+ */
 export async function signIn(page: Page, email: string, password: string, labels: { email: string; password: string; submit: string }): Promise<void> {
   await page.goto('/login');
   await page.getByLabel(labels.email, { exact: true }).fill(email);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
   await page.getByRole('button', { name: labels.submit }).click();
-  await page.waitForURL('**/candidates');
+  await page.waitForURL((url) => url.pathname !== '/login' && url.pathname !== '/');
+  if (new URL(page.url()).pathname !== '/candidates') await page.goto('/candidates');
   await page.getByTestId('candidate-table').locator('tbody tr.ant-table-row').first().waitFor();
 }
 

@@ -19,7 +19,7 @@ export function resolveStartWeek(date: string): { startFrom: string; startTo: st
 }
 
 /** The risk of one candidate from the signals the board read (advisory; DESIGN §5). */
-function assessRisk(r: BoardFactsRow): RiskAssessment {
+export function assessRisk(r: BoardFactsRow): RiskAssessment {
   return scoreRisk({
     daysToStart: r.days_to_start,
     unansweredMessages: r.unanswered,

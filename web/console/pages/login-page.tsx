@@ -11,8 +11,8 @@ import { acceptSession, useMe } from '../session.js';
 
 interface LoginFields { email: string; password: string }
 
-/** Only same-site paths are followed after sign-in. */
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/candidates');
+/** Only same-site paths are followed after sign-in; without one, `/` sends each role to its own home page. */
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export default function LoginPage() {
   const { t } = useTranslation();

@@ -4,6 +4,9 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { CheckSquareOutlined, LogoutOutlined, SendOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { ContactsOutlined } from '@ant-design/icons';
 import { ProjectOutlined } from '@ant-design/icons';
+import { ApartmentOutlined } from '@ant-design/icons';
+import { DesktopOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { FileTextOutlined } from '@ant-design/icons';
 import { Avatar, Button, Flex, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +39,16 @@ export function RequireSession({ children }: { children: ReactNode }) {
   return children;
 }
 
+/**
+ * The first page after sign-in: hiring managers land on their incoming hires, admin staff
+ * on the logistics board, everyone else on the candidate list.
+ */
+export function HomeRedirect() {
+  const { data: me } = useMe();
+  const role = me?.user.role;
+  return <Navigate to={role === 'manager' ? '/my-hires' : role === 'admin' ? '/logistics' : '/candidates'} replace />;
+}
+
 interface NavItem { key: string; path: string; icon: ReactNode; label: string; permission: string }
 
 export function AppShell() {
@@ -46,13 +59,17 @@ export function AppShell() {
   const location = useLocation();
   const signOut = useSignOut();
   const nav: NavItem[] = [
+    { key: 'my-hires', path: '/my-hires', icon: <UsergroupAddOutlined />, label: t('myHires.nav'), permission: 'hires.read' },
     { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), permission: 'task.read' },
     { key: 'candidates', path: '/candidates', icon: <TeamOutlined />, label: t('nav.candidates'), permission: 'candidate.read' },
     { key: 'pipeline', path: '/pipeline', icon: <ProjectOutlined />, label: t('pipeline.nav'), permission: 'candidate.read' },
+    { key: 'logistics', path: '/logistics', icon: <DesktopOutlined />, label: t('logisticsBoard.nav'), permission: 'logistics.board' },
     { key: 'outbox', path: '/outbox', icon: <SendOutlined />, label: t('nav.outbox'), permission: 'outbox.read' },
     { key: 'talent-pool', path: '/talent-pool', icon: <ContactsOutlined />, label: t('talentPool.nav'), permission: 'talent_pool.manage' },
     { key: 'privacy', path: '/privacy', icon: <SafetyCertificateOutlined />, label: t('privacy.nav'), permission: 'privacy.manage' },
     { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('audit.nav'), permission: 'audit.read' },
+    { key: 'templates', path: '/templates', icon: <FileTextOutlined />, label: t('templates.nav'), permission: 'template.manage' },
+    { key: 'playbooks', path: '/playbooks', icon: <ApartmentOutlined />, label: t('playbooks.nav'), permission: 'playbook.read' },
     { key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('settings.nav'), permission: 'settings.manage' },
   ];
   const visible = nav.filter((n) => can(n.permission));
@@ -87,12 +104,11 @@ export function AppShell() {
             </Button>
           </Flex>
         </Layout.Header>
+        {/* antd's Content is the page's one <main> landmark. */}
         <Layout.Content className="pb-content">
-          <main>
-            <Suspense fallback={<PageSpinner />}>
-              <Outlet />
-            </Suspense>
-          </main>
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

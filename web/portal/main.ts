@@ -87,6 +87,15 @@ function render() {
   main.replaceChildren(section.render({ api: state.api, me: state.me, t: DICTS[state.lang], lang: state.lang, onFailure, refresh: () => void reload() }));
 }
 
+/**
+ * The record and every section's data, requested together: on a slow mobile link each
+ * sequential request costs a round trip. A section that fails to load shows its own state.
+ */
+async function loadAll(api: PortalApi): Promise<TPortalMe> {
+  const [me] = await Promise.all([api.me(), ...SECTIONS.map((s) => s.prepare?.(api).catch(() => undefined))]);
+  return me;
+}
+
 async function start() {
   document.documentElement.lang = state.lang;
   const credential = readCredential();
@@ -94,8 +103,7 @@ async function start() {
   if (!credential) { showProblem(t.noLinkTitle, t.noLink); offerLostLink(); return; }
   state.api = createPortalApi(credential);
   try {
-    state.me = await state.api.me();
-    await Promise.all(SECTIONS.map((s) => s.prepare?.(state.api!).catch(() => undefined)));
+    state.me = await loadAll(state.api);
   } catch (err) {
     if (err instanceof PortalError && err.status === 401) showExpired();
     else showProblem(t.failed, t.failed, () => void start());
@@ -109,8 +117,7 @@ async function start() {
 async function reload() {
   if (!state.api) return;
   try {
-    state.me = await state.api.me();
-    await Promise.all(SECTIONS.map((s) => s.prepare?.(state.api!).catch(() => undefined)));
+    state.me = await loadAll(state.api);
     render();
     main.focus();
   } catch (err) {

@@ -25,6 +25,9 @@ import { lostLinkRoutes, portalExtrasRoutes, portalExtrasStaffRoutes } from './r
 import { portalChecklistRoutes, staffChecklistRoutes } from './routes/checklist.js';
 import { portalPrivacyRoutes, privacyRoutes } from './routes/privacy.js';
 import { pipelineRoutes } from './routes/pipeline.js';
+import { playbookRoutes } from './routes/playbooks.js';
+import { templateRoutes } from './routes/templates.js';
+import { teamViewRoutes } from './routes/team-views.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -138,6 +141,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(privacyRoutes(deps));
     await api.register(portalPrivacyRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));
     await api.register(pipelineRoutes(deps));
+    await api.register(playbookRoutes(deps));
+    await api.register(templateRoutes(deps));
+    await api.register(teamViewRoutes(deps));
   }, { prefix: '/api/v1' });
 
   if (options.webDir && existsSync(path.join(options.webDir, 'index.html'))) {
@@ -156,6 +162,8 @@ async function registerWeb(app: FastifyInstance, webDir: string): Promise<void> 
   const root = path.resolve(webDir);
   await app.register(fastifyStatic, {
     root, prefix: '/', index: false, wildcard: false,
+    // The build writes .br and .gz beside each text asset; sent when the client accepts them.
+    preCompressed: true,
     setHeaders: (reply, file) => {
       if (file.startsWith(path.join(root, 'assets') + path.sep)) reply.header('cache-control', 'public, max-age=31536000, immutable');
     },

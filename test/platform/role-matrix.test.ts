@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, seedAndLogin, type Role, type Session, type TestApp } from '../app.js';
 import type { DemoOrg } from '../../src/services/seed/seed-demo.js';
+import { DEFAULT_PLAYBOOK } from '../../src/core/playbooks/default-playbook.js';
 
 let t: TestApp;
 let demo: DemoOrg;
@@ -32,6 +33,13 @@ beforeAll(async () => {
   });
   portalQuestionId = asked.json().id;
 });
+/** The latest playbook version before each save attempt, so every allowed save starts from it. */
+let playbookBase = 1;
+beforeEach(async () => {
+  if (!expect.getState().currentTestName?.includes('save a playbook version')) return;
+  playbookBase = (await t.call(s.hr, 'GET', '/api/v1/playbooks')).json().items[0].latestVersion;
+});
+const playbookDraft = () => ({ name: `Matrix ${Math.random().toString(36).slice(2)}`, steps: DEFAULT_PLAYBOOK.steps });
 const ok = (...roles: Role[]) => Object.fromEntries(ROLES.map((r) => [r, roles.includes(r)])) as Record<Role, boolean>;
 const everyone = ok(...ROLES);
 
@@ -76,6 +84,8 @@ const MATRIX: Array<{ name: string; method: string; url: () => string; body?: ()
   { name: 'see the plan', method: 'GET', url: () => `/api/v1/candidates/${engCandidate}/plan`, allowed: ok('hr', 'hrbp', 'manager', 'executive', 'org_admin') },
   { name: 'list tasks', method: 'GET', url: () => '/api/v1/tasks', allowed: everyone },
   { name: 'pipeline board', method: 'GET', url: () => '/api/v1/pipeline', allowed: everyone },
+  { name: 'my incoming hires', method: 'GET', url: () => '/api/v1/me/hires', allowed: ok('manager', 'manager2') },
+  { name: 'logistics board', method: 'GET', url: () => '/api/v1/logistics-board', allowed: ok('hr', 'admin', 'org_admin') },
   { name: 'read the outbox', method: 'GET', url: () => '/api/v1/outbox', allowed: ok('hr', 'org_admin') },
   { name: 'issue a portal link', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/portal-link`, allowed: ok('hr', 'org_admin') },
   { name: 'revoke portal links', method: 'DELETE', url: () => `/api/v1/candidates/${engCandidate}/portal-link`, allowed: ok('hr', 'org_admin') },
@@ -105,6 +115,24 @@ const MATRIX: Array<{ name: string; method: string; url: () => string; body?: ()
   {
     name: 'send a checklist item back', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/checklist/photos/review`, allowed: ok('hr', 'org_admin'),
     body: () => ({ decision: 'rejected', reason: 'matrix' }),
+  },
+  { name: 'list templates', method: 'GET', url: () => '/api/v1/templates', allowed: ok('hr', 'org_admin') },
+  { name: 'read a template', method: 'GET', url: () => '/api/v1/templates/offer.send_package?locale=zh-CN', allowed: ok('hr', 'org_admin') },
+  {
+    name: 'save a template version', method: 'POST', url: () => '/api/v1/templates/offer.channel_invite/versions', allowed: ok('hr', 'org_admin'),
+    body: () => ({ locale: 'en-US', subject: 'Join us', body: 'Hi {{ candidate.name }}' }),
+  },
+  { name: 'restore a built-in template', method: 'POST', url: () => '/api/v1/templates/offer.channel_invite/restore-default', body: () => ({ locale: 'en-US' }), allowed: ok('hr', 'org_admin') },
+  {
+    name: 'preview a template', method: 'POST', url: () => '/api/v1/templates/offer.send_package/preview', allowed: ok('hr', 'org_admin'),
+    body: () => ({ locale: 'zh-CN', subject: '{{ candidate.name }}', body: '{{ offer.startDate }}', candidateId: engCandidate }),
+  },
+  { name: 'list playbooks', method: 'GET', url: () => '/api/v1/playbooks', allowed: ok('hr', 'org_admin') },
+  { name: 'read a playbook version', method: 'GET', url: () => '/api/v1/playbooks/default/versions/1', allowed: ok('hr', 'org_admin') },
+  { name: 'preview a playbook', method: 'POST', url: () => '/api/v1/playbooks/default/preview', body: playbookDraft, allowed: ok('hr', 'org_admin') },
+  {
+    name: 'save a playbook version', method: 'POST', url: () => '/api/v1/playbooks/default/versions', allowed: ok('hr', 'org_admin'),
+    body: () => ({ baseVersion: playbookBase, ...playbookDraft() }),
   },
 ];
 

@@ -13,6 +13,8 @@ import * as createDataRequests from './migrations/20261126130000-create-data-req
 import * as createLogistics from './migrations/20261126110000-create-logistics.js';
 import * as createPortalCodes from './migrations/20261126111000-create-portal-codes.js';
 import * as pipelineIndexes from './migrations/20261126120000-pipeline-indexes.js';
+import * as createTemplateVersions from './migrations/20261126150000-create-template-versions.js';
+import * as addMessageLinks from './migrations/20261126160000-add-message-links.js';
 
 /** Migrations are imported statically so the built server needs no file-system lookup. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +31,8 @@ const migrations: Record<string, Migration> = {
   '20261126110000-create-logistics': createLogistics,
   '20261126111000-create-portal-codes': createPortalCodes,
   '20261126120000-pipeline-indexes': pipelineIndexes,
+  '20261126150000-create-template-versions': createTemplateVersions,
+  '20261126160000-add-message-links': addMessageLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -159,6 +159,7 @@ export interface ConsentsTable {
 }
 
 export interface Database extends EngineDatabase, RemindersDatabase, PortalDatabase, PrivacyDatabase, ExceptionFlowsDatabase {
+  template_versions: TemplateVersionsTable;
   consents: ConsentsTable;
   checklist_items: ChecklistItemsTable;
   checklist_documents: ChecklistDocumentsTable;
@@ -292,6 +293,10 @@ export interface PortalTokensTable {
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
   last_used_at: Timestamp | null;
+  /** Set when the token was minted for one outbound message (a link inside that message). */
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The message link's secret, sealed, while the message may still be retried; null otherwise. */
+  secret_sealed: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PortalDatabase {
@@ -474,4 +479,21 @@ export interface ChecklistDocumentsTable {
   uploaded_at: Timestamp;
   deleted_at: Timestamp | null;
   deleted_reason: string | null;
+}
+
+/** One saved version of an organisation's wording of a template (per language, all or one role type). */
+export interface TemplateVersionsTable {
+  org_id: string;
+  id: string;
+  template_id: string;
+  locale: string;
+  /** NULL: every role type. */
+  role_type: string | null;
+  version: number;
+  /** This version brings back the built-in text (subject and body NULL). */
+  restores_default: Generated<boolean>;
+  subject: string | null;
+  body: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
 }

@@ -11,6 +11,9 @@ export const PERMISSIONS = [
   'settings.read', 'settings.manage',
   'privacy.manage', 'retention.manage',
   'logistics.read', 'consent.read', 'question.answer',
+  'playbook.read', 'playbook.manage',
+  'template.manage',
+  'hires.read', 'logistics.board',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -90,6 +93,33 @@ const PRIVACY_GRANTS: Partial<Record<TStaffRole, readonly Permission[]>> = {
   org_admin: ['privacy.manage', 'retention.manage'],
 };
 
+/**
+ * Message templates (DESIGN §1 and §5): HR write the words candidates read, org admins own
+ * the templates; both edit them and preview them against their candidates.
+ */
+const TEMPLATE_GRANTS: Partial<Record<TStaffRole, readonly Permission[]>> = {
+  hr: ['template.manage'],
+  org_admin: ['template.manage'],
+};
+
+/**
+ * Team views: the hiring manager's home (their own incoming hires, DESIGN §1) and the
+ * logistics board, which admin staff work from and HR (who run the plan and take the admin
+ * staff's overdue work) and org admins may open.
+ */
+const TEAM_VIEW_GRANTS: Partial<Record<TStaffRole, readonly Permission[]>> = {
+  manager: ['hires.read'],
+  admin: ['logistics.board'],
+  hr: ['logistics.board'],
+  org_admin: ['logistics.board'],
+};
+
+/** Playbooks (DESIGN §3): HR, who run the plan, and org admins read, preview and save new versions. */
+const PLAYBOOK_GRANTS: Partial<Record<TStaffRole, readonly Permission[]>> = {
+  hr: ['playbook.read', 'playbook.manage'],
+  org_admin: ['playbook.read', 'playbook.manage'],
+};
+
 /** Org settings that widen what a role sees. */
 export interface AccessSettings {
   /** Managers see salary only when the organisation allows it (DESIGN §1). */
@@ -98,7 +128,7 @@ export interface AccessSettings {
 
 /** The permissions a role holds under the organisation's settings. */
 export function listPermissions(role: TStaffRole, settings: AccessSettings = {}): Permission[] {
-  const granted = new Set<Permission>([...BY_ROLE[role], ...(EXCEPTION_FLOW_GRANTS[role] ?? []), ...(CHECKLIST_GRANTS[role] ?? []), ...(SETTINGS_GRANTS[role] ?? []), ...(PRIVACY_GRANTS[role] ?? []), ...(PORTAL_EXTRAS_GRANTS[role] ?? [])]);
+  const granted = new Set<Permission>([...BY_ROLE[role], ...(EXCEPTION_FLOW_GRANTS[role] ?? []), ...(CHECKLIST_GRANTS[role] ?? []), ...(SETTINGS_GRANTS[role] ?? []), ...(PRIVACY_GRANTS[role] ?? []), ...(PORTAL_EXTRAS_GRANTS[role] ?? []), ...(PLAYBOOK_GRANTS[role] ?? []), ...(TEMPLATE_GRANTS[role] ?? []), ...(TEAM_VIEW_GRANTS[role] ?? [])]);
   if (role === 'manager' && settings.managerSeesSalary) granted.add('salary.read');
   return [...granted];
 }

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
@@ -27,29 +29,30 @@ function inlinePortalCss(): Plugin {
   };
 }
 
-/** gzip and brotli copies beside each text asset, served by the server when the client accepts them. */
+/**
+ * gzip and brotli copies beside each text asset, served by the server when the client
+ * accepts them. Made from the files as written (after every other plugin's last pass),
+ * so a copy never differs from its original.
+ */
 function precompress(): Plugin {
   return {
     name: 'preboard:precompress',
     apply: 'build',
     enforce: 'post',
-    generateBundle(_options, bundle) {
-      for (const [fileName, file] of Object.entries(bundle)) {
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? here('./dist/web');
+      for (const fileName of Object.keys(bundle)) {
         if (!/\.(js|css|html|svg)$/.test(fileName)) continue;
-        const source = file.type === 'chunk' ? file.code : file.source;
+        const file = path.join(dir, fileName);
+        const source = readFileSync(file);
         if (source.length < 1024) continue;
-        this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gzipSync(source, { level: 9 }) });
-        this.emitFile({ type: 'asset', fileName: `${fileName}.br`, source: brotliCompressSync(source) });
+        writeFileSync(`${file}.gz`, gzipSync(source, { level: 9 }));
+        writeFileSync(`${file}.br`, brotliCompressSync(source));
       }
     },
   };
 }
 
-/**
- * Two entries built into dist/web: the staff console (`index.html`, served at `/`) and
- * the candidate portal (`portal.html`, served at `/portal*`). The server adds a strict
- * CSP (`script-src 'self'`), so nothing here may rely on inline scripts.
- */
 export default defineConfig({
   root: here('./web'),
   base: '/',

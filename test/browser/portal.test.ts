@@ -3,9 +3,9 @@
  * and a seeded database: open the magic link → read the welcome → switch language → ask a
  * question → send a pulse; an expired link gets a polite page. Axe on every page.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSeriousA11yViolations, screenshot, startHarness, WEB_DIR, type Harness } from './harness.js';
 
@@ -57,6 +57,31 @@ describe('candidate portal on a phone', () => {
     console.info(`portal JS: ${files.length} files, ${(gzipBytes / 1024).toFixed(1)} KB gzipped (${files.join(', ')})`);
     expect(files.length).toBeGreaterThan(0);
     expect(gzipBytes).toBeLessThanOrEqual(100 * 1024);
+  });
+
+  it('serves compressed copies that decode to exactly the built files, and the stylesheet inside portal.html', async () => {
+    const { files } = measurePortalJs();
+    for (const encoding of ['br', 'gzip']) {
+      for (const file of [files[0]!, 'portal.html']) {
+        const url = file === 'portal.html' ? '/portal/' : `/${file}`;
+        const res = await fetch(`${h.baseUrl}${url}`, { headers: { 'accept-encoding': encoding } });
+        expect(res.status, url).toBe(200);
+        expect(res.headers.get('content-encoding'), url).toBe(encoding);
+        // fetch decodes the body: it must be the very file the build wrote.
+        expect(await res.text(), url).toBe(readFileSync(path.join(WEB_DIR, file), 'utf8'));
+      }
+    }
+    // Every compressed copy of the build (console chunks too) is its file, byte for byte.
+    const copies = readdirSync(path.join(WEB_DIR, 'assets')).filter((f) => f.endsWith('.gz') || f.endsWith('.br'));
+    expect(copies.length).toBeGreaterThan(10);
+    for (const copy of copies) {
+      const packed = readFileSync(path.join(WEB_DIR, 'assets', copy));
+      const unpacked = copy.endsWith('.gz') ? gunzipSync(packed) : brotliDecompressSync(packed);
+      expect(unpacked.equals(readFileSync(path.join(WEB_DIR, 'assets', copy.slice(0, -3)))), copy).toBe(true);
+    }
+    const html = readFileSync(path.join(WEB_DIR, 'portal.html'), 'utf8');
+    expect(html).toContain('<style>');
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
   });
 
   it('opens the link, reads the welcome, switches language, asks a question and sends a pulse', async () => {

@@ -126,6 +126,8 @@ export const ZOffer = z.object({
   acceptedAt: z.string().nullable(),
   reason: z.string(),
   createdAt: z.string(),
+  /** The staff member who issued this version; null when an integration or the system did. */
+  issuedBy: z.object({ id: ZUuid, name: z.string() }).nullable(),
 });
 export type TOffer = z.infer<typeof ZOffer>;
 

@@ -93,3 +93,74 @@ describe('one record per candidate', () => {
     await expect(t.db.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
   });
 });
+
+describe('editing the record and issuing offer versions', () => {
+  /** A fresh engineering hire managed by `manager`, so no other test's changes interfere. */
+  async function createHire(extra: Record<string, unknown> = {}): Promise<string> {
+    const res = await t.call(s.hr, 'POST', '/api/v1/candidates', {
+      fullName: `Hire ${Math.random().toString(36).slice(2, 8)}`, roleType: 'tech', departmentId: demo.departments.engineering,
+      siteId: demo.sites.shanghai, positionTitle: 'Backend engineer', startDate: '2027-02-01', salaryMonthly: 30000, salaryMonths: 14,
+      managerId: demo.users.manager.id, ...extra,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id;
+  }
+
+  it('offer versions name who issued them; the audit keeps each changed term with old and new value', async () => {
+    const id = await createHire({ offerAcceptedAt: new Date(Date.now() - 3_600_000).toISOString() });
+    const res = await t.call(s.hr, 'POST', `/api/v1/candidates/${id}/offers`, { startDate: '2027-02-15', siteId: demo.sites.beijing, reason: 'moved to Beijing' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ version: 2, status: 'accepted', issuedBy: { id: demo.users.hr.id, name: '王芳 Wang Fang' } });
+
+    const forManager = (await t.call(s.manager, 'GET', `/api/v1/candidates/${id}/offers`)).json().items;
+    expect(forManager.map((o: { version: number }) => o.version)).toEqual([2, 1]);
+    expect(forManager.every((o: { issuedBy: { name: string } | null }) => o.issuedBy?.name === '王芳 Wang Fang')).toBe(true);
+    expect(forManager.some((o: Record<string, unknown>) => 'salary' in o)).toBe(false);
+    expect((await t.call(s.hr, 'GET', `/api/v1/candidates/${id}/offers`)).json().items[0].salary).toEqual({ monthly: '30000.00', months: '14.0', currency: 'CNY' });
+
+    const audit = (await t.call(s.org_admin, 'GET', `/api/v1/audit?candidateId=${id}&entity=offer`)).json().items;
+    expect(audit[0].detail.changes).toEqual({
+      startDate: { from: '2027-02-01', to: '2027-02-15' }, siteId: { from: demo.sites.shanghai, to: demo.sites.beijing },
+    });
+    expect(audit[0].detail.status).toEqual({ from: 'accepted', to: 'accepted' });
+  });
+
+  it('the same figure in another currency is a pay change the candidate accepts again', async () => {
+    const id = await createHire({ offerAcceptedAt: new Date(Date.now() - 3_600_000).toISOString() });
+    const res = await t.call(s.hr, 'POST', `/api/v1/candidates/${id}/offers`, { currency: 'USD', reason: 'paid from the US entity' });
+    expect(res.json()).toMatchObject({ status: 'sent', acceptedAt: null, salary: { monthly: '30000.00', currency: 'USD' } });
+  });
+
+  it('refuses a new offer version once the candidate declined', async () => {
+    const id = await createHire();
+    const declined = await t.call(s.hr, 'POST', `/api/v1/candidates/${id}/decline`, { type: 'offer_declined', reason: 'salary' });
+    expect(declined.statusCode, declined.body).toBeLessThan(300);
+    const res = await t.call(s.hr, 'POST', `/api/v1/candidates/${id}/offers`, { salaryMonthly: 35000, reason: 'one more try' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('conflict');
+    expect((await t.call(s.hr, 'GET', `/api/v1/candidates/${id}/offers`)).json().items).toHaveLength(1);
+  });
+
+  it('names the field when an edit assigns a disabled user or moves the hire out of HR\'s departments', async () => {
+    const id = await createHire();
+    const created = await t.call(s.org_admin, 'POST', '/api/v1/users', {
+      email: `gone${Math.random().toString(36).slice(2, 8)}@example.com`, name: 'Gone Manager', role: 'manager', password: 'long-enough-password',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await t.call(s.org_admin, 'PATCH', `/api/v1/users/${created.json().id}`, { disabled: true })).statusCode).toBe(200);
+    const toDisabled = await t.call(s.hr, 'PATCH', `/api/v1/candidates/${id}`, { managerId: created.json().id });
+    expect(toDisabled.statusCode).toBe(400);
+    expect(toDisabled.json().error.field).toBe('managerId');
+
+    const email = `eng-hr${Math.random().toString(36).slice(2, 8)}@example.com`;
+    const engHr = await t.call(s.org_admin, 'POST', '/api/v1/users', {
+      email, name: 'Engineering HR', role: 'hr', password: 'long-enough-password', departmentIds: [demo.departments.engineering],
+    });
+    expect(engHr.statusCode, engHr.body).toBe(201);
+    const session = await t.login(email, 'long-enough-password');
+    const moved = await t.call(session, 'PATCH', `/api/v1/candidates/${id}`, { departmentId: demo.departments.sales });
+    expect(moved.statusCode).toBe(403);
+    expect(moved.json().error.field).toBe('departmentId');
+    expect((await t.call(s.hr, 'GET', `/api/v1/candidates/${id}`)).json().manager.id).toBe(demo.users.manager.id);
+  });
+});

@@ -5,7 +5,7 @@ import { appendAudit } from '../../adapters/db/repos/audit-repo.js';
 import { findCandidate, listCandidates as queryCandidates } from '../../adapters/db/repos/candidate-repo.js';
 import { describeActor, requirePermission } from '../actor.js';
 import type { Deps, RequestContext } from '../deps.js';
-import { conflict, forbidden, notFound } from '../errors.js';
+import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { checkReferences } from './check-references.js';
 import { applyDomainEventIn } from '../engine/apply-event.js';
 import { presentCandidate } from './present-candidate.js';
@@ -97,7 +97,7 @@ export async function updateCandidate(deps: Deps, p: Principal, id: string, inpu
   requirePermission(p, 'candidate.update');
   const before = await loadVisibleCandidate(deps, p, id);
   if (input.departmentId && !isCandidateInScope(resolveCandidateScope(p), { departmentId: input.departmentId, managerId: before.manager_id })) {
-    throw forbidden('you may move candidates only into your departments');
+    throw new AppError(403, 'forbidden', 'you may move candidates only into your departments', 'departmentId');
   }
   await checkReferences(deps.db, p.orgId, {
     departmentId: input.departmentId,

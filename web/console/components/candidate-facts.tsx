@@ -1,9 +1,12 @@
-/** The one record's key facts and the people around the candidate. */
-import { PhoneOutlined } from '@ant-design/icons';
-import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
+/** The one record's key facts and the people around the candidate; "Edit" for roles that may change them. */
+import { EditOutlined, PhoneOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TCandidate } from '../../lib/api.js';
 import { daysUntil, formatLocalDate, formatMoney, formatRelativeDays } from '../format.js';
+import { usePermissions } from '../session.js';
+import { CandidateEditDrawer } from './candidate-edit-drawer.js';
 
 type Person = TCandidate['hrOwner'];
 
@@ -24,6 +27,8 @@ function PersonCell({ person }: { person: Person }) {
 
 export function CandidateFacts({ candidate: c }: { candidate: TCandidate }) {
   const { t, i18n } = useTranslation();
+  const can = usePermissions();
+  const [editing, setEditing] = useState(false);
   const lng = i18n.language;
   const days = daysUntil(c.startDate);
   const yesNo = (v: boolean) => (v ? t('candidate.yes') : t('candidate.no'));
@@ -60,9 +65,17 @@ export function CandidateFacts({ candidate: c }: { candidate: TCandidate }) {
 
   return (
     <Flex vertical gap={16}>
-      <Card title={<h2 className="pb-card-title">{t('candidate.facts')}</h2>} variant="borderless" data-testid="facts">
+      <Card
+        title={<h2 className="pb-card-title">{t('candidate.facts')}</h2>} variant="borderless" data-testid="facts"
+        extra={can('candidate.update') && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} aria-label={t('candidateEdit.buttonLabel', { name: c.fullName })} data-testid="candidate-edit">
+            {t('candidateEdit.button')}
+          </Button>
+        )}
+      >
         <Descriptions column={{ xs: 1, sm: 2, xl: 3 }} items={facts} size="middle" />
       </Card>
+      {can('candidate.update') && <CandidateEditDrawer candidate={c} open={editing} onClose={() => setEditing(false)} />}
       <Card title={<h2 className="pb-card-title">{t('candidate.people')}</h2>} variant="borderless">
         <Descriptions column={{ xs: 1, sm: 2, xl: 4 }} items={people} size="middle" />
       </Card>

@@ -11,6 +11,7 @@ import { CandidateTasksCard } from '../components/candidate-tasks-card.js';
 import { ChangeActions } from '../components/change-actions.js';
 import { ChecklistCard } from '../components/checklist-card.js';
 import { LogisticsCard } from '../components/logistics-card.js';
+import { OfferVersionsCard } from '../components/offer-versions-card.js';
 import { PortalQuestionsCard } from '../components/portal-questions-card.js';
 import { PlanCard } from '../components/plan-card.js';
 import { StatusTag } from '../components/status-tag.js';
@@ -101,6 +102,7 @@ export default function CandidatePage() {
         <Col xs={24} xxl={10}>
           <Flex vertical gap={16}>
             <CandidateFacts candidate={c} />
+            <OfferVersionsCard candidate={c} />
             <CandidateTasksCard candidateId={c.id} />
             <ChecklistCard candidateId={c.id} />
             <LogisticsCard candidateId={c.id} />

@@ -36,6 +36,8 @@ export const ZPlanItemView = z.object({
   mergedInto: z.string().nullable(),
   slaBreached: z.boolean(),
   calendarDataMissing: z.boolean(),
+  /** Labour-contract steps: the last day to sign in time (YYYY-MM-DD, site's date); null otherwise. */
+  legalDeadline: z.string().nullable(),
 });
 export type TPlanItemView = z.infer<typeof ZPlanItemView>;
 
@@ -65,6 +67,8 @@ export const ZTaskView = z.object({
   completedAt: z.string().nullable(),
   outcome: z.string(),
   calendarDataMissing: z.boolean(),
+  /** Labour-contract tasks and their escalations: the last day to sign in time (YYYY-MM-DD); null otherwise. */
+  legalDeadline: z.string().nullable(),
 });
 export type TTaskView = z.infer<typeof ZTaskView>;
 
@@ -85,6 +89,8 @@ export const ZCompleteTask = z.strictObject({
   candidateFeedback: z.string().max(2000).default(''),
   /** How the candidate was reached, when the task was a call or a hand-sent message. */
   channel: z.enum(['phone', 'wechat', 'wecom', 'email', 'video', 'in_person', 'other']).optional(),
+  /** The labour-contract task only: the day the contract was signed (site's date; default today). */
+  signedOn: z.iso.date().optional(),
 });
 
 export const ZOutboxQuery = z.strictObject({

@@ -70,7 +70,8 @@ export type TCandidateStatus = z.infer<typeof ZCandidateStatus>;
 
 /** Main stages in their required order, then the exception stages. */
 export const MAIN_STAGES = ['offer_confirmation', 'prep', 'final_days', 'day_one'] as const;
-export const EXCEPTION_STAGES = ['delay', 'salary', 'declined', 'talent_pool', 'day_one_issue', 'risk'] as const;
+/** `contract`: the written labour contract after arrival (劳动合同法 Art.10), beyond the DESIGN §3 tables. */
+export const EXCEPTION_STAGES = ['delay', 'salary', 'declined', 'talent_pool', 'day_one_issue', 'risk', 'contract'] as const;
 export const ZStage = z.enum([...MAIN_STAGES, ...EXCEPTION_STAGES]);
 export type TStage = z.infer<typeof ZStage>;
 

@@ -67,10 +67,10 @@ describe('preboard simulate (child process)', () => {
   it('an event the engine refuses → exit 2 naming the event index', async () => {
     const scenario = { ...good, events: [
       { at: '2026-12-14T09:00:00+08:00', candidate: 'c1', type: 'arrived' },
-      { at: '2026-12-15T09:00:00+08:00', candidate: 'c1', type: 'reneged', reason: 'salary' },
+      { at: '2026-12-15T09:00:00+08:00', candidate: 'c1', type: 'delay_requested', reason: 'personal' },
     ] };
     const outcome = await runCli(writeScenario('illegal', scenario));
-    expect(outcome.stderr).toContain('error: events.1.type: cannot move a candidate from started to reneged');
+    expect(outcome.stderr).toContain('error: events.1.type: cannot move a candidate from started to delayed');
     expect(outcome.code).toBe(2);
   }, 120_000);
 });

@@ -14,6 +14,8 @@ export interface Line {
   channel?: string;
   prepared?: boolean;
   dueAt?: string;
+  /** Labour-contract lines only: the last day to sign in time. */
+  legalDeadline?: string;
   steps?: string[];
   status?: string;
 }

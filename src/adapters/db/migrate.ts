@@ -15,6 +15,7 @@ import * as createPortalCodes from './migrations/20261126111000-create-portal-co
 import * as pipelineIndexes from './migrations/20261126120000-pipeline-indexes.js';
 import * as createTemplateVersions from './migrations/20261126150000-create-template-versions.js';
 import * as addMessageLinks from './migrations/20261126160000-add-message-links.js';
+import * as addTaskLegalDeadline from './migrations/20261126170000-add-task-legal-deadline.js';
 
 /** Migrations are imported statically so the built server needs no file-system lookup. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '20261126120000-pipeline-indexes': pipelineIndexes,
   '20261126150000-create-template-versions': createTemplateVersions,
   '20261126160000-add-message-links': addMessageLinks,
+  '20261126170000-add-task-legal-deadline': addTaskLegalDeadline,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

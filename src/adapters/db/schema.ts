@@ -224,6 +224,8 @@ export interface TasksTable {
   completed_at: Timestamp | null;
   completed_by: string | null;
   outcome: Generated<string>;
+  /** Labour-contract tasks: the last day to sign in time (YYYY-MM-DD); null otherwise. */
+  legal_deadline: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

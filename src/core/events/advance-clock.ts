@@ -1,7 +1,8 @@
 /**
  * Time-driven rules, evaluated up to a given instant: due messages are sent, a delay
  * still open after 48h escalates to an executive, two unanswered messages raise
- * risk.unresponsive_call, talent-pool nurture messages go out while consent is valid.
+ * risk.unresponsive_call, talent-pool nurture messages go out while consent is valid, an
+ * unsigned labour contract escalates when fewer than 5 days remain to its legal deadline.
  */
 import type { TPlannedItem } from '../../contracts/playbook.js';
 import { findStep } from '../playbooks/default-playbook.js';
@@ -11,6 +12,7 @@ import { addCalendarMonths, formatUtcIso, HOUR_MS, parseInstant } from '../time/
 import { isCompleted, isPlanRunning } from './candidate-state.js';
 import { toCreationEffect, toMessageEffect } from './effects.js';
 import { instantiateStep } from './instantiate-step.js';
+import { findContractEscalationAt, raiseContractEscalation } from './labour-contract.js';
 import type { TCandidateState, TEffect, TEngineConfig, TReduction } from './types.js';
 
 const POOL_STATUSES = ['declined', 'reneged', 'withdrawn'];
@@ -22,7 +24,8 @@ type TWake =
   | { at: number; kind: 'message'; item: TPlannedItem }
   | { at: number; kind: 'delay_open' }
   | { at: number; kind: 'unresponsive'; streakStart: string }
-  | { at: number; kind: 'nurture' };
+  | { at: number; kind: 'nurture' }
+  | { at: number; kind: 'contract_deadline' };
 
 function pendingMessages(state: TCandidateState): TPlannedItem[] {
   const planItems = isPlanRunning(state) ? (state.plan?.items ?? []) : [];
@@ -51,6 +54,8 @@ function listWakes(state: TCandidateState, config: TEngineConfig): TWake[] {
   if (state.consent?.nextNurtureAt && POOL_STATUSES.includes(state.status)) {
     wakes.push({ at: Date.parse(state.consent.nextNurtureAt), kind: 'nurture' });
   }
+  const contractAt = findContractEscalationAt(state, config);
+  if (contractAt !== null) wakes.push({ at: contractAt, kind: 'contract_deadline' });
   return wakes.sort((a, b) => a.at - b.at);
 }
 
@@ -90,6 +95,8 @@ function fireWake(state: TCandidateState, wake: TWake, config: TEngineConfig): T
       return createTimedItem({ ...state, unresponsiveRaisedFor: wake.streakStart }, config, 'risk.unresponsive_call', at);
     case 'nurture':
       return sendNurture(state, config, at);
+    case 'contract_deadline':
+      return raiseContractEscalation(state, at, config);
   }
 }
 

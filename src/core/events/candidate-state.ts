@@ -1,6 +1,6 @@
 import type { TCandidateStatus, TPlannedItem } from '../../contracts/playbook.js';
 import type { TCandidateFacts, TPlanHistory } from '../plan/types.js';
-import { TERMINAL_STATUSES } from '../lifecycle/transition-status.js';
+import { PLAN_STOPPED_STATUSES } from '../lifecycle/transition-status.js';
 import type { TCandidateState } from './types.js';
 
 /** A fresh candidate record (offer sent, nothing planned yet). */
@@ -37,7 +37,7 @@ export function listOpenItems(state: TCandidateState): TPlannedItem[] {
 
 /** Does the main plan still run (not stopped by an exit, not finished)? */
 export function isPlanRunning(state: TCandidateState): boolean {
-  return state.plan !== null && !TERMINAL_STATUSES.includes(state.status);
+  return state.plan !== null && !PLAN_STOPPED_STATUSES.includes(state.status);
 }
 
 /** History for a re-plan: done steps, sent messages, calls already due. */

@@ -5,8 +5,9 @@
  */
 import type { TCandidateStatus } from '../../contracts/playbook.js';
 import type { TDomainEvent } from '../../contracts/scenario.js';
+import { LABOUR_CONTRACT_STEP } from '../calendar/labour-contract-deadline.js';
 import { DomainError } from '../errors.js';
-import { TERMINAL_STATUSES, transitionStatus } from '../lifecycle/transition-status.js';
+import { PLAN_STOPPED_STATUSES, transitionStatus } from '../lifecycle/transition-status.js';
 import { computePlan } from '../plan/compute-plan.js';
 import { replan } from '../plan/replan.js';
 import { addCalendarMonths, formatUtcIso, parseInstant, parseLocalDate } from '../time/local-time.js';
@@ -14,6 +15,7 @@ import { advanceClock, bumpOccurrence, computeNurtureAt } from './advance-clock.
 import { buildPlanHistory, createCandidateState, listOpenItems } from './candidate-state.js';
 import { toCancelledEffect, toCreationEffect, toStatusEffect } from './effects.js';
 import { instantiateStep, type TInstantiateOptions } from './instantiate-step.js';
+import { closeContractEscalations, startLabourContract } from './labour-contract.js';
 import type { TCandidateState, TEffect, TEngineConfig, TReduction } from './types.js';
 import type { TCandidateFacts } from '../plan/types.js';
 
@@ -55,8 +57,11 @@ function applyEvent(state: TCandidateState, event: TDomainEvent, at: string, con
       return createItems(state, at, config, ['risk.unresponsive_call'], {});
     case 'task_completed':
       return completeStep(state, at, event.step);
-    case 'arrived':
-      return changeStatus(state, at, 'started');
+    case 'arrived': {
+      const started = changeStatus(state, at, 'started');
+      const contract = startLabourContract(started.state, at, config);
+      return { state: contract.state, effects: [...started.effects, ...contract.effects] };
+    }
     case 'day_one_issue_reported':
       return createItems(state, at, config, ['day1.issue'], {}, event.issue);
     case 'day_one_issue_resolved':
@@ -131,7 +136,7 @@ function stopPlan(state: TCandidateState, at: string, config: TEngineConfig, tar
 
 function changeStartDate(state: TCandidateState, at: string, config: TEngineConfig, startDate: string): TReduction {
   parseLocalDate(startDate, 'startDate');
-  if (TERMINAL_STATUSES.includes(state.status)) {
+  if (PLAN_STOPPED_STATUSES.includes(state.status)) {
     throw new DomainError('plan_stopped', `the plan of a ${state.status} candidate cannot be re-planned`, { field: 'type' });
   }
   const resumed = state.status === 'delayed' ? changeStatus({ ...state, openDelay: null }, at, 'preboarding') : { state, effects: [] };
@@ -176,7 +181,8 @@ function requestDelay(
 function completeStep(state: TCandidateState, at: string, stepId: string): TReduction {
   const item = listOpenItems(state).find((open) => open.stepId === stepId && open.kind !== 'message');
   if (!item) throw new DomainError('unknown_step', `no open task for step ${stepId}`, { field: 'step' });
-  const done: TCandidateState = { ...state, completed: [...state.completed, { key: item.key, at }] };
+  const marked: TCandidateState = { ...state, completed: [...state.completed, { key: item.key, at }] };
+  const done = stepId === LABOUR_CONTRACT_STEP ? closeContractEscalations(marked, at) : marked;
   if (stepId === 'offer.confirmation_call' && state.status === 'offer_accepted') return changeStatus(done, at, 'preboarding');
   if (stepId === 'day1.checkin' && state.status === 'started') return changeStatus(done, at, 'onboarded');
   return { state: done, effects: [] };

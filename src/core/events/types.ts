@@ -37,6 +37,12 @@ export interface TCandidateState {
   consent: { givenAt: string; expiresAt: string; nextNurtureAt: string | null; sent: number } | null;
   /** Send time of the unanswered message that already raised risk.unresponsive_call. */
   unresponsiveRaisedFor: string | null;
+  /**
+   * The written labour contract after arrival: employment start and legal deadline (site's
+   * local dates), and whether the near-deadline escalation was raised. Absent before arrival
+   * (and in states stored before it existed).
+   */
+  labourContract?: { employmentStart: string; legalDeadline: string; escalated: boolean } | null;
   /** Occurrence counters for exception steps (several day1.issue tasks…). */
   occurrences: Record<string, number>;
   /** Last instant the reducer has processed (ISO). */
@@ -70,9 +76,11 @@ export type TEffect =
         calendarDataMissing: boolean;
         /** Free text carried by the event (day-one issue). */
         detail?: string;
+        /** Labour-contract steps: the last day to sign in time (YYYY-MM-DD, site's date). */
+        legalDeadline?: string;
       })
   | (TEffectBase & TItemFields & { kind: 'message'; mergedSteps: string[] })
-  | (TEffectBase & TItemFields & { kind: 'escalation'; dueAt: string; dueAtLocal: string; calendarDataMissing: boolean })
+  | (TEffectBase & TItemFields & { kind: 'escalation'; dueAt: string; dueAtLocal: string; calendarDataMissing: boolean; legalDeadline?: string })
   | (TEffectBase & { kind: 'cancelled'; key: string; step: string; reason: string });
 
 export interface TReduction {

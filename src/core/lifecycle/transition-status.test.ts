@@ -17,6 +17,14 @@ describe('transitionStatus', () => {
     expect(canTransition('delayed', 'reneged')).toBe(true);
   });
 
+  it('after arrival the only way out is leaving, recorded as reneged', () => {
+    expect(canTransition('started', 'reneged')).toBe(true);
+    expect(canTransition('onboarded', 'reneged')).toBe(true);
+    expect(canTransition('started', 'withdrawn')).toBe(false);
+    expect(canTransition('onboarded', 'delayed')).toBe(false);
+    expect(canTransition('started', 'started')).toBe(false);
+  });
+
   it('delayed returns to preboarding once a new date is agreed', () => {
     expect(transitionStatus('preboarding', 'delayed')).toBe('delayed');
     expect(transitionStatus('delayed', 'preboarding')).toBe('preboarding');

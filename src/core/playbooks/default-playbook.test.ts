@@ -34,10 +34,26 @@ const EXCEPTION_TABLE = [
   ['risk.unresponsive_call', 'candidate_unresponsive', ['hr'], { businessDays: 1 }],
 ] as const;
 
+/**
+ * EXTENSION beyond the DESIGN §3 tables, kept apart so the tables above stay exactly §3:
+ * the written labour contract after arrival (劳动合同法 Art.10/82). id, stage, anchor, owners, offset.
+ */
+const EXTENSION_TABLE = [
+  ['contract.sign_labour_contract', 'contract', 'arrived', ['hr'], { businessDays: 7 }],
+  ['contract.escalate_executive', 'contract', 'arrived', ['executive', 'hrbp'], { businessDays: 1 }],
+] as const;
+
 describe('default playbook', () => {
-  it('validates against its schema and has exactly the DESIGN §3 steps', () => {
+  it('validates against its schema and has exactly the DESIGN §3 steps, then the marked extension', () => {
     expect(ZPlaybook.safeParse(DEFAULT_PLAYBOOK).success).toBe(true);
-    expect(DEFAULT_PLAYBOOK.steps.map((s) => s.id)).toEqual([...MAIN_TABLE.map((r) => r[0]), ...EXCEPTION_TABLE.map((r) => r[0])]);
+    expect(DEFAULT_PLAYBOOK.steps.map((s) => s.id)).toEqual([
+      ...MAIN_TABLE.map((r) => r[0]), ...EXCEPTION_TABLE.map((r) => r[0]), ...EXTENSION_TABLE.map((r) => r[0]),
+    ]);
+  });
+
+  it.each(EXTENSION_TABLE)('%s matches the extension table (labour contract)', (id, stage, anchor, owners, offset) => {
+    expect(findStep(DEFAULT_PLAYBOOK, id)).toMatchObject({ stage, anchor, owners, offset, action: 'task', templateKey: id });
+    expect(findStep(DEFAULT_PLAYBOOK, id)?.conditions).toBeUndefined();
   });
 
   it.each(MAIN_TABLE)('%s matches the main table', (id, stage, owners, action, offset, conditions) => {
@@ -62,6 +78,8 @@ describe('default playbook', () => {
     expect(findStep(DEFAULT_PLAYBOOK, 'salary.explain_total_comp')?.conditions).toEqual({ decision: 'rejected' });
     expect(findStep(DEFAULT_PLAYBOOK, 'declined.thank_you')?.alsoOn).toEqual(['reneged']);
     expect(findStep(DEFAULT_PLAYBOOK, 'pool.nurture')?.recurrence).toEqual({ everyMonths: 3, whileConsent: 'talent_pool' });
+    expect(findStep(DEFAULT_PLAYBOOK, 'contract.escalate_executive')?.escalation).toBe(true);
+    expect(findStep(DEFAULT_PLAYBOOK, 'contract.sign_labour_contract')?.escalation).toBeUndefined();
   });
 
   it('the playbook schema rejects duplicate ids and message steps without channels', () => {

@@ -1,5 +1,6 @@
 /**
- * The seeded default playbook (标准入职跟进), reproducing DESIGN §3 step for step.
+ * The seeded default playbook (标准入职跟进), reproducing DESIGN §3 step for step, plus the
+ * labour-contract steps after arrival (extension, below the DESIGN tables).
  * S = start date (local midnight), A = offer accepted. Template keys equal step ids.
  */
 import { ZPlaybook, type TPlaybook, type TPlaybookStep } from '../../contracts/playbook.js';
@@ -275,12 +276,41 @@ const EXCEPTION_STEPS: TPlaybookStep[] = [
   }),
 ];
 
+/**
+ * Beyond the DESIGN §3 tables: the written labour contract after arrival (劳动合同法 Art.10:
+ * within one month of the employment start; Art.82: double wages from the second month).
+ * The engine carries the legal deadline (arrival date + 1 month − 1 day) on both tasks and
+ * never lets them fall due after it; the escalation is raised by the engine, not by an
+ * offset, once fewer than 5 calendar days remain and the contract is still unsigned.
+ */
+const EXTENSION_STEPS: TPlaybookStep[] = [
+  defineStep({
+    id: 'contract.sign_labour_contract',
+    stage: 'contract',
+    anchor: 'arrived',
+    offset: { businessDays: 7 },
+    owners: ['hr'],
+    action: 'task',
+    summary: 'Task: sign the written labour contract and record the signing date (legal deadline: one month from arrival)',
+  }),
+  defineStep({
+    id: 'contract.escalate_executive',
+    stage: 'contract',
+    anchor: 'arrived',
+    offset: { businessDays: 1 },
+    owners: ['executive', 'hrbp'],
+    action: 'task',
+    escalation: true,
+    summary: 'Escalation: labour contract still unsigned with fewer than 5 days to the legal deadline',
+  }),
+];
+
 /** The default playbook, validated against its own schema at load. */
 export const DEFAULT_PLAYBOOK: TPlaybook = ZPlaybook.parse({
   key: 'default',
   version: 1,
   name: '标准入职跟进 / Standard pre-onboarding follow-up',
-  steps: [...MAIN_STEPS, ...EXCEPTION_STEPS],
+  steps: [...MAIN_STEPS, ...EXCEPTION_STEPS, ...EXTENSION_STEPS],
 });
 
 /** Look up a step by id (undefined when the playbook has none). */

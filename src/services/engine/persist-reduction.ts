@@ -60,7 +60,7 @@ async function persistEffect(trx: Kysely<Database>, orgId: string, candidateId: 
         org_id: orgId, candidate_id: candidateId, key: e.key, step_id: e.step, stage: e.stage, kind: e.kind, action: e.action,
         owner_roles: e.owners, channel: e.channel, prepared_message: e.kind === 'task' ? e.preparedMessage : false,
         detail: e.kind === 'task' ? e.detail ?? '' : '', due_at: e.dueAt, calendar_data_missing: e.calendarDataMissing,
-        status: 'open', completed_at: null, completed_by: null, created_at: now, updated_at: now,
+        legal_deadline: e.legalDeadline ?? null, status: 'open', completed_at: null, completed_by: null, created_at: now, updated_at: now,
       }).onConflict((oc) => oc.columns(['org_id', 'candidate_id', 'key']).doUpdateSet({
         due_at: e.dueAt, status: 'open', updated_at: now, calendar_data_missing: e.calendarDataMissing,
       }).where('tasks.status', '!=', 'done')).execute();

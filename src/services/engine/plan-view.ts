@@ -16,6 +16,7 @@ const MESSAGE_STATE: Record<string, TPlanItemView['state']> = {
 const fromPlanned = (i: TPlannedItem, state: TPlanItemView['state']): TPlanItemView => ({
   key: i.key, stepId: i.stepId, stage: i.stage, kind: i.kind, action: i.action, owners: i.owners, channel: i.channel,
   dueAt: i.dueAt, state, at: null, mergedInto: i.mergedInto, slaBreached: i.slaBreached, calendarDataMissing: i.calendarDataMissing,
+  legalDeadline: null,
 });
 
 /**
@@ -48,6 +49,7 @@ export async function getPlanView(deps: Deps, p: Principal, candidateId: string)
       key: t.key, stepId: t.step_id, stage: t.stage, kind: t.kind, action: t.action, owners: t.owner_roles, channel: t.channel,
       dueAt: t.due_at.toISOString(), state: t.status === 'done' ? 'done' : t.status === 'cancelled' ? 'cancelled' : 'open',
       at: t.completed_at?.toISOString() ?? null, mergedInto: null, slaBreached: planned?.slaBreached ?? false, calendarDataMissing: t.calendar_data_missing,
+      legalDeadline: t.legal_deadline,
     });
   }
   for (const m of messages) {
@@ -56,6 +58,7 @@ export async function getPlanView(deps: Deps, p: Principal, candidateId: string)
       key: m.lead_key, stepId: m.step_ids[0] ?? m.lead_key, stage: planned?.stage ?? '', kind: 'message', action: 'message',
       owners: planned?.owners ?? ['hr'], channel: m.channel, dueAt: m.send_after.toISOString(), state: MESSAGE_STATE[m.status] ?? 'planned',
       at: m.sent_at?.toISOString() ?? null, mergedInto: null, slaBreached: planned?.slaBreached ?? false, calendarDataMissing: false,
+      legalDeadline: null,
     });
   }
   const cancelled = new Set(state.cancelled);

@@ -8,9 +8,10 @@ import { appendAudit } from '../../adapters/db/repos/audit-repo.js';
 import { describeActor, requirePermission } from '../actor.js';
 import { loadVisibleCandidate } from '../candidates/candidates.js';
 import type { Deps, RequestContext } from '../deps.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, invalid, notFound } from '../errors.js';
 import { applyDomainEventIn } from './apply-event.js';
 import { loadEngineConfig } from './engine-config.js';
+import { LABOUR_CONTRACT_STEP, prepareContractSigning, settleContractEscalations } from './labour-contract.js';
 import { findStep } from '../../core/playbooks/default-playbook.js';
 
 /** Roles that see every task of the candidates they may see; the others see their own kind of work. */
@@ -44,6 +45,7 @@ export async function listTasks(deps: Deps, p: Principal, q: TTaskListQuery): Pr
   const rows = await base.select([
     't.candidate_id', 'c.full_name', 't.key', 't.step_id', 't.stage', 't.kind', 't.action', 't.owner_roles', 't.channel',
     't.prepared_message', 't.detail', 't.due_at', 't.status', 't.completed_at', 't.outcome', 't.calendar_data_missing',
+    't.legal_deadline',
   ]).orderBy('t.due_at').orderBy('t.key').limit(q.limit).offset(q.offset).execute();
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return {
@@ -53,6 +55,7 @@ export async function listTasks(deps: Deps, p: Principal, q: TTaskListQuery): Pr
       action: r.action, ownerRoles: r.owner_roles, channel: r.channel, preparedMessage: r.prepared_message, detail: r.detail,
       dueAt: r.due_at.toISOString(), overdue: r.status === 'open' && r.due_at.getTime() < now.getTime(), status: r.status,
       completedAt: r.completed_at?.toISOString() ?? null, outcome: r.outcome, calendarDataMissing: r.calendar_data_missing,
+      legalDeadline: r.legal_deadline,
     })),
   };
 }
@@ -74,6 +77,10 @@ export async function completeTask(
   if (task.status !== 'open') throw conflict(`the task is already ${task.status}`, 'key');
   const now = deps.clock.now();
   const actor = describeActor(p);
+  const signsContract = task.stepId === LABOUR_CONTRACT_STEP && task.kind === 'task';
+  if (input.signedOn !== undefined && !signsContract) throw invalid('signedOn', 'only the labour-contract task takes a signing date');
+  const signing = signsContract ? await prepareContractSigning(deps.db, p.orgId, candidateId, input, now) : null;
+  const outcome = signing?.outcome ?? input.outcome;
   await deps.db.transaction().execute(async (trx) => {
     // Tasks outside the playbook (a portal question) and reminder escalations (`…!escalated`,
     // which carry the step id of the task they chase) are done here only: completing them
@@ -85,16 +92,17 @@ export async function completeTask(
       });
     }
     await trx.updateTable('tasks').set({
-      status: 'done', completed_at: now, completed_by: p.kind === 'user' ? p.userId : null, outcome: input.outcome, updated_at: now,
+      status: 'done', completed_at: now, completed_by: p.kind === 'user' ? p.userId : null, outcome, updated_at: now,
     }).where('org_id', '=', p.orgId).where('candidate_id', '=', candidateId).where('key', '=', key).execute();
+    if (signing) await settleContractEscalations(trx, p.orgId, candidateId, signing.signedOn, now);
     const reachedCandidate = task.action === 'call' || task.action === 'meeting' || task.preparedMessage;
     await trx.insertInto('touches').values({
       org_id: p.orgId, id: randomUUID(), candidate_id: candidateId, occurred_at: now, kind: TOUCH_KIND[task.action] ?? 'note',
       channel: input.channel ?? (task.action === 'call' ? 'phone' : task.channel ?? 'other'), direction: reachedCandidate ? 'outbound' : 'internal',
       author_kind: p.kind === 'user' ? 'user' : 'api', author_user_id: p.kind === 'user' ? p.userId : null,
-      summary: `Done: ${task.stepId}`, content: input.outcome, candidate_feedback: input.candidateFeedback, step_id: task.stepId,
+      summary: signing?.summary ?? `Done: ${task.stepId}`, content: input.outcome, candidate_feedback: input.candidateFeedback, step_id: task.stepId,
     }).execute();
     await appendAudit(trx, { orgId: p.orgId, ...actor, action: 'complete', entity: 'task', entityId: `${candidateId}#${key}`, candidateId, ip: ctx.ip, at: now });
   });
-  return { ...task, status: 'done', completedAt: now.toISOString(), outcome: input.outcome, overdue: false };
+  return { ...task, status: 'done', completedAt: now.toISOString(), outcome, overdue: false };
 }

@@ -39,6 +39,8 @@ const STEP_NAMES: Record<string, { 'zh-CN': string; 'en-US': string }> = {
   'declined.ask_reason': { 'zh-CN': '了解拒绝原因', 'en-US': 'Ask for the reason' },
   'pool.nurture': { 'zh-CN': '人才库定期问候', 'en-US': 'Talent pool update' },
   'risk.unresponsive_call': { 'zh-CN': '失联候选人跟进电话', 'en-US': 'Call the unresponsive candidate' },
+  'contract.sign_labour_contract': { 'zh-CN': '签订书面劳动合同', 'en-US': 'Sign the written labour contract' },
+  'contract.escalate_executive': { 'zh-CN': '劳动合同临近法定期限', 'en-US': 'Labour contract near its legal deadline' },
 };
 
 /** A step's name in the locale; a custom playbook step without a name shows its id. */

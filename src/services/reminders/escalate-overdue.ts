@@ -48,7 +48,8 @@ async function closeSettledEscalations(deps: Deps, orgId: string, now: Date): Pr
  * Escalates open tasks overdue by more than the org's grace period
  * (`settings.reminders.escalationGraceHours`, default 24 h): each gets ONE `escalation`
  * row in `tasks`, keyed `<original key>!escalated`, owned per `chooseEscalationOwners`,
- * due one business day from now on the org's calendar, plus an internal timeline note.
+ * due one business day from now on the org's calendar, plus an internal timeline note; a
+ * task's legal deadline (the labour contract) travels with its escalation.
  * The unique task key makes it idempotent across ticks and workers. Escalations and the
  * playbook's own escalation steps are not escalated again; an open escalation whose
  * original task has since been closed is closed with it.
@@ -69,7 +70,7 @@ export async function escalateOverdueTasks(deps: Deps, opts: EscalateOverdueOpti
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('tasks as e').select('e.key')
         .whereRef('e.org_id', '=', 't.org_id').whereRef('e.candidate_id', '=', 't.candidate_id')
         .where('e.key', '=', sql<string>`t.key || ${ESCALATED_SUFFIX}`))))
-      .select(['t.candidate_id', 't.key', 't.step_id', 't.stage', 't.action', 't.channel', 't.owner_roles', 't.due_at', 'c.hrbp_id'])
+      .select(['t.candidate_id', 't.key', 't.step_id', 't.stage', 't.action', 't.channel', 't.owner_roles', 't.due_at', 't.legal_deadline', 'c.hrbp_id'])
       .orderBy('t.due_at').limit(opts.limit ?? 500).execute();
     if (!overdue.length) continue;
     const policy = readOrgPolicy(settings);
@@ -77,17 +78,19 @@ export async function escalateOverdueTasks(deps: Deps, opts: EscalateOverdueOpti
     for (const task of overdue) {
       const owners = chooseEscalationOwners(task.owner_roles, task.hrbp_id !== null);
       const since = formatLocalIso(task.due_at, org.timezone);
+      // A task with a legal deadline (the labour contract) says so: it is what makes it urgent.
+      const deadline = task.legal_deadline ? `; legal deadline ${task.legal_deadline}` : '';
       await deps.db.transaction().execute(async (trx) => {
         const inserted = await trx.insertInto('tasks').values({
           org_id: org.org_id, candidate_id: task.candidate_id, key: `${task.key}${ESCALATED_SUFFIX}`, step_id: task.step_id,
           stage: task.stage, kind: 'escalation', action: task.action, owner_roles: owners, channel: task.channel,
-          prepared_message: false, detail: `Overdue since ${since} (owner: ${task.owner_roles.join(', ')})`,
-          due_at: due.at, calendar_data_missing: due.calendarDataMissing, status: 'open',
+          prepared_message: false, detail: `Overdue since ${since} (owner: ${task.owner_roles.join(', ')})${deadline}`,
+          due_at: due.at, calendar_data_missing: due.calendarDataMissing, legal_deadline: task.legal_deadline, status: 'open',
           completed_at: null, completed_by: null, created_at: now, updated_at: now,
         }).onConflict((oc) => oc.columns(['org_id', 'candidate_id', 'key']).doNothing()).returning('key').executeTakeFirst();
         if (!inserted) return; // another worker escalated it first
         await addSystemTouch(trx, org.org_id, task.candidate_id, now, 'note',
-          `Escalated ${task.step_id} to ${owners.join(', ')}: overdue since ${since}`, task.step_id);
+          `Escalated ${task.step_id} to ${owners.join(', ')}: overdue since ${since}${deadline}`, task.step_id);
         escalated += 1;
       });
     }

@@ -4,7 +4,8 @@ type TItemEffect = Extract<TEffect, { kind: 'task' | 'message' | 'escalation' }>
 
 /**
  * One timeline line of DESIGN §7 as JSON, keys in contract order: at, candidate, kind,
- * then step, stage, owner(s), channel, prepared, dueAt, steps for planned items,
+ * then step, stage, owner(s), channel, prepared, dueAt, calendarDataMissing, legalDeadline,
+ * steps for planned items,
  * `status` for status lines and `step` for cancelled ones. Times carry the candidate's
  * UTC offset.
  */
@@ -32,6 +33,8 @@ function describeItem(effect: TItemEffect): Record<string, unknown> {
   if (effect.kind !== 'message') {
     fields.dueAt = effect.dueAtLocal;
     if (effect.calendarDataMissing) fields.calendarDataMissing = true;
+    // Only labour-contract lines carry it: every other line stays as it was.
+    if (effect.legalDeadline) fields.legalDeadline = effect.legalDeadline;
   }
   // Occurrences of one step (daily care on two days, merged) are one step id.
   const steps = effect.kind === 'message' ? [...new Set(effect.mergedSteps)] : [];

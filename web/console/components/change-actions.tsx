@@ -21,6 +21,8 @@ import { PendingWithdrawals, PreparedMessages, SalaryEvaluationButton, useRefres
 type Action = 'delay' | 'startDate' | 'salary' | 'decline' | 'issue' | 'arrived' | 'withdraw';
 
 const RUNNING = ['offer_accepted', 'preboarding', 'delayed'];
+/** After arrival a hire can still leave (recorded as reneged; the unsigned labour contract is cancelled). */
+const ARRIVED = ['started', 'onboarded'];
 
 /** Which actions fit the candidate's status, and the role's permissions. */
 function listActions(status: string, can: (p: string) => boolean): Action[] {
@@ -28,7 +30,7 @@ function listActions(status: string, can: (p: string) => boolean): Action[] {
   if (can('event.create') && RUNNING.includes(status)) out.push('delay');
   if (can('event.create') && can('offer.create') && RUNNING.includes(status)) out.push('startDate');
   if (can('event.create') && RUNNING.includes(status)) out.push('salary');
-  if (can('event.create') && (status === 'offer_sent' || RUNNING.includes(status))) out.push('decline');
+  if (can('event.create') && (status === 'offer_sent' || RUNNING.includes(status) || ARRIVED.includes(status))) out.push('decline');
   if (can('event.create') && ['offer_accepted', 'preboarding'].includes(status)) out.push('arrived');
   if (can('event.create') && status === 'started') out.push('issue');
   if (can('offer.withdraw') && (status === 'offer_sent' || RUNNING.includes(status))) out.push('withdraw');
@@ -131,7 +133,7 @@ function ActionModal({ action, candidate, onClose, onMoved }: {
     ),
     decline: (
       <>
-        <Typography.Paragraph type="secondary">{t(candidate.status === 'offer_sent' ? 'changes.decline.declineHint' : 'changes.decline.renegeHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t(candidate.status === 'offer_sent' ? 'changes.decline.declineHint' : ARRIVED.includes(candidate.status) ? 'changes.decline.leftHint' : 'changes.decline.renegeHint')}</Typography.Paragraph>
         <Form.Item label={t('changes.decline.reason')} name="declineReason" rules={[{ required: true, message: t('validation.required') }]} extra={t('changes.decline.reasonHint')}>
           <Select data-testid="decline-reason" options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`changes.declineReason.${r}`) }))} />
         </Form.Item>

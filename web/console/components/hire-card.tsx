@@ -22,6 +22,7 @@ export function toTaskView(hire: TMyHire, s: THireStep): TTaskView {
     candidateId: hire.id, candidateName: hire.fullName, key: s.taskKey ?? '', stepId: s.stepId, stage: s.stage, kind: 'task',
     action: s.action, ownerRoles: s.ownerRoles, channel: s.channel, preparedMessage: false, detail: '', dueAt: s.dueAt ?? '',
     overdue: s.overdue, status: s.state, completedAt: s.completedAt, outcome: s.outcome, calendarDataMissing: false,
+    legalDeadline: null,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The candidate's plan from the engine, grouped by stage: each step with its owners,
- * channel, due time in the candidate's site zone and its state. Before the offer is
- * accepted it is a preview, and HR can record the acceptance from here.
+ * channel, due time in the candidate's site zone and its state (and, for the labour
+ * contract, its legal deadline). Before the offer is accepted it is a preview, and HR can
+ * record the acceptance from here.
  */
 import {
   CalendarOutlined, CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, ExclamationCircleOutlined, MailOutlined,
@@ -17,6 +18,7 @@ import { formatInZone, formatRelativeTime } from '../format.js';
 import { channelName, roleName, stageName, stepName } from '../labels.js';
 import { usePermissions } from '../session.js';
 import { refreshAfterTaskChange } from './complete-task-modal.js';
+import { LegalDeadlineTag } from './legal-deadline-note.js';
 import { ToneTag, type Tone } from './tone-tag.js';
 
 const STAGE_ORDER: readonly string[] = [...MAIN_STAGES, ...EXCEPTION_STAGES];
@@ -63,6 +65,7 @@ function PlanItem({ item, timeZone, now, byKey }: { item: TPlanItemView; timeZon
         {overdue && <ToneTag tone="danger" icon={<ExclamationCircleOutlined />}>{t('tasks.overdue')}</ToneTag>}
         {item.slaBreached && <ToneTag tone="danger" icon={<WarningOutlined />}>{t('plan.slaBreached')}</ToneTag>}
         {item.calendarDataMissing && <ToneTag tone="warning" icon={<WarningOutlined />}>{t('tasks.calendarMissing')}</ToneTag>}
+        {item.legalDeadline && <LegalDeadlineTag deadline={item.legalDeadline} open={item.state === 'open' || item.state === 'planned'} />}
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         <time dateTime={item.dueAt}>{formatInZone(item.at ?? item.dueAt, lng, timeZone)}</time>

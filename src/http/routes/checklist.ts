@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -14,19 +13,8 @@ import { getSensitiveConsent, giveSensitiveConsent, withdrawSensitiveConsent } f
 import { getStaffChecklist, readChecklistDocument, reviewChecklistItem } from '../../services/checklist/staff-checklist.js';
 import type { Deps } from '../../services/deps.js';
 import { AppError, invalid } from '../../services/errors.js';
-import { authenticatePortalLink } from '../../services/portal/portal-links.js';
-import { invalidPortalLink, type PortalPrincipal } from '../../services/portal/portal-principal.js';
-import { PORTAL_AUTH_SCHEME, requestContext, requirePrincipal } from '../auth.js';
-
-const rawPortalCredential = (req: FastifyRequest) => {
-  const header = req.headers.authorization;
-  return header?.startsWith(PORTAL_AUTH_SCHEME) ? header.slice(PORTAL_AUTH_SCHEME.length).trim() : undefined;
-};
-
-const who = (req: FastifyRequest): PortalPrincipal => {
-  if (!req.portal) throw invalidPortalLink();
-  return req.portal;
-};
+import { requestContext, requirePrincipal } from '../auth.js';
+import { guardPortalRoutes, portalWho } from '../portal-guard.js';
 
 /** Reads the one file part `file`; anything malformed is a 400 naming `file`, a file past the limit a 413. */
 async function readUpload(req: FastifyRequest): Promise<UploadedFile> {
@@ -51,30 +39,15 @@ async function readUpload(req: FastifyRequest): Promise<UploadedFile> {
 export function portalChecklistRoutes(deps: Deps, opts: { rateLimit: number }): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-    app.addHook('preValidation', async (req) => {
-      const principal = await authenticatePortalLink(deps, rawPortalCredential(req));
-      if (!principal) throw invalidPortalLink();
-      req.portal = principal;
-    });
-    const config = {
-      rateLimit: {
-        max: opts.rateLimit, timeWindow: '1 minute',
-        keyGenerator: (req: FastifyRequest) => {
-          const raw = rawPortalCredential(req);
-          return raw ? `portal:${createHash('sha256').update(raw).digest('hex').slice(0, 32)}` : `portal-ip:${req.ip}`;
-        },
-      },
-    };
-    const tags = ['portal'];
-    const security = [{ portal: [] }];
+    const { config, tags, security } = guardPortalRoutes(app, deps, opts.rateLimit);
 
     app.get('/portal/checklist', {
       config, schema: { tags, security, summary: 'The candidate’s checklist: materials and process guide with notes, purpose, state and uploaded files', response: { 200: ZChecklistView } },
-    }, async (req) => getPortalChecklist(deps, who(req)));
+    }, async (req) => getPortalChecklist(deps, portalWho(req)));
 
     app.post('/portal/checklist/:itemId/ready', {
       config, schema: { tags, security, summary: 'Mark an item ready to bring on the first day (or take that back)', params: ZChecklistItemParams, body: ZMarkReady, response: { 200: ZChecklistView } },
-    }, async (req) => setItemReady(deps, who(req), req.params.itemId, req.body, requestContext(req)));
+    }, async (req) => setItemReady(deps, portalWho(req), req.params.itemId, req.body, requestContext(req)));
 
     app.post('/portal/checklist/:itemId/documents', {
       config,
@@ -85,20 +58,20 @@ export function portalChecklistRoutes(deps: Deps, opts: { rateLimit: number }): 
       },
     }, async (req, reply) => {
       const file = await readUpload(req);
-      return reply.status(201).send(await uploadChecklistDocument(deps, who(req), req.params.itemId, file, requestContext(req)));
+      return reply.status(201).send(await uploadChecklistDocument(deps, portalWho(req), req.params.itemId, file, requestContext(req)));
     });
 
     app.get('/portal/checklist/consent', {
       config, schema: { tags, security, summary: 'The sensitive-information consent wording (exact text and version) and whether it is given', querystring: z.strictObject({ language: z.enum(['zh-CN', 'en-US']) }), response: { 200: ZSensitiveConsentView } },
-    }, async (req) => getSensitiveConsent(deps, who(req), req.query.language));
+    }, async (req) => getSensitiveConsent(deps, portalWho(req), req.query.language));
 
     app.post('/portal/checklist/consent', {
       config, schema: { tags, security, summary: 'Agree to the sensitive-information wording shown (version checked)', body: ZGiveSensitiveConsent, response: { 201: ZSensitiveConsentView } },
-    }, async (req, reply) => reply.status(201).send(await giveSensitiveConsent(deps, who(req), req.body, requestContext(req))));
+    }, async (req, reply) => reply.status(201).send(await giveSensitiveConsent(deps, portalWho(req), req.body, requestContext(req))));
 
     app.delete('/portal/checklist/consent', {
       config, schema: { tags, security, summary: 'Withdraw the sensitive-information consent: uploaded sensitive files are deleted and their items return to pending', response: { 200: ZWithdrawResult } },
-    }, async (req) => withdrawSensitiveConsent(deps, who(req), requestContext(req)));
+    }, async (req) => withdrawSensitiveConsent(deps, portalWho(req), requestContext(req)));
   };
 }
 

@@ -17,9 +17,8 @@ import { declinePortalOffer, getPortalChanges, requestPortalDelay } from '../../
 import { getPortalFaq } from '../../services/portal/faq.js';
 import { confirmLogistics, getPortalLogistics, getStaffLogistics } from '../../services/portal/logistics.js';
 import { parseContact, requestLoginCode, verifyLoginCode } from '../../services/portal/lost-link.js';
-import { authenticatePortalLink } from '../../services/portal/portal-links.js';
-import { invalidPortalLink, type PortalPrincipal } from '../../services/portal/portal-principal.js';
-import { PORTAL_AUTH_SCHEME, requestContext, requirePrincipal } from '../auth.js';
+import { requestContext, requirePrincipal } from '../auth.js';
+import { guardPortalRoutes, portalWho } from '../portal-guard.js';
 
 /** Staff side: logistics (HR, HRBP, manager, admin staff), consents and answers (HR, HRBP, org admins). */
 export function portalExtrasStaffRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -43,70 +42,45 @@ export function portalExtrasStaffRoutes(deps: Deps): FastifyPluginAsyncZod {
   };
 }
 
-const rawPortalCredential = (req: FastifyRequest) => {
-  const header = req.headers.authorization;
-  return header?.startsWith(PORTAL_AUTH_SCHEME) ? header.slice(PORTAL_AUTH_SCHEME.length).trim() : undefined;
-};
-
-const who = (req: FastifyRequest): PortalPrincipal => {
-  if (!req.portal) throw invalidPortalLink();
-  return req.portal;
-};
-
 const ZOk = z.object({ ok: z.literal(true), givenAt: z.string(), wordingVersion: z.string() });
 const ZWithdrawn = z.object({ ok: z.literal(true), withdrawn: z.boolean() });
 
 /** Candidate side, authenticated like the other portal routes (`Authorization: Portal …`, limited per link). */
 export function portalExtrasRoutes(deps: Deps, opts: { rateLimit: number }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preValidation', async (req) => {
-      const principal = await authenticatePortalLink(deps, rawPortalCredential(req));
-      if (!principal) throw invalidPortalLink();
-      req.portal = principal;
-    });
-    const config = {
-      rateLimit: {
-        max: opts.rateLimit, timeWindow: '1 minute',
-        keyGenerator: (req: FastifyRequest) => {
-          const raw = rawPortalCredential(req);
-          return raw ? `portal:${createHash('sha256').update(raw).digest('hex').slice(0, 32)}` : `portal-ip:${req.ip}`;
-        },
-      },
-    };
-    const tags = ['portal'];
-    const security = [{ portal: [] }];
+    const { config, tags, security } = guardPortalRoutes(app, deps, opts.rateLimit);
 
     app.get('/portal/logistics', { config, schema: { tags, security, summary: 'Arrival time and place, map, reception, parking and transport, and the candidate’s confirmation', response: { 200: ZPortalLogistics } } },
-      async (req) => getPortalLogistics(deps, who(req)));
+      async (req) => getPortalLogistics(deps, portalWho(req)));
     app.post('/portal/logistics', { config, schema: { tags, security, summary: 'Confirm how and when the candidate will come on the first day', body: ZLogisticsConfirm, response: { 200: ZLogisticsConfirmation } } },
-      async (req) => confirmLogistics(deps, who(req), req.body, requestContext(req)));
+      async (req) => confirmLogistics(deps, portalWho(req), req.body, requestContext(req)));
 
     app.get('/portal/background-check', { config, schema: { tags, security, summary: 'Background check: vendor, items and the exact authorization wording', response: { 200: ZPortalBackgroundCheck } } },
-      async (req) => getPortalBackgroundCheck(deps, who(req)));
+      async (req) => getPortalBackgroundCheck(deps, portalWho(req)));
     app.post('/portal/background-check', { config, schema: { tags, security, summary: 'Authorize the background check (explicit agreement and typed full name)', body: ZBackgroundCheckAuthorize, response: { 201: ZOk } } },
-      async (req, reply) => reply.status(201).send(await authorizeBackgroundCheck(deps, who(req), req.body, requestContext(req))));
+      async (req, reply) => reply.status(201).send(await authorizeBackgroundCheck(deps, portalWho(req), req.body, requestContext(req))));
     app.delete('/portal/background-check', { config, schema: { tags, security, summary: 'Withdraw the background-check authorization (the check stops)', response: { 200: ZWithdrawn } } },
-      async (req) => withdrawBackgroundCheck(deps, who(req), requestContext(req)));
+      async (req) => withdrawBackgroundCheck(deps, portalWho(req), requestContext(req)));
 
     app.get('/portal/calendar', { config, schema: { tags, security, summary: 'Calendar entries the candidate can add (first day, pre-onboarding meeting)', response: { 200: ZPortalCalendarList } } },
-      async (req) => listPortalCalendars(deps, who(req)));
+      async (req) => listPortalCalendars(deps, portalWho(req)));
     app.get('/portal/calendar/:kind', {
       config, schema: { tags, security, summary: 'One calendar entry as an .ics file (text/calendar)', params: ZCalendarParams, response: { 200: z.string().describe('text/calendar') } },
     }, async (req, reply) => {
-      const file = await buildPortalCalendar(deps, who(req), req.params.kind);
+      const file = await buildPortalCalendar(deps, portalWho(req), req.params.kind);
       return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${file.filename}"`)
         .header('cache-control', 'no-store').send(file.content);
     });
 
     app.get('/portal/faq', { config, schema: { tags, security, summary: 'Common questions (org settings) and the candidate’s own questions with HR’s answers', response: { 200: ZPortalFaq } } },
-      async (req) => getPortalFaq(deps, who(req)));
+      async (req) => getPortalFaq(deps, portalWho(req)));
 
     app.get('/portal/changes', { config, schema: { tags, security, summary: '“Something changed”: what applies, an open delay request, the talent-pool wording', response: { 200: ZPortalChanges } } },
-      async (req) => getPortalChanges(deps, who(req)));
+      async (req) => getPortalChanges(deps, portalWho(req)));
     app.post('/portal/changes/delay', { config, schema: { tags, security, summary: 'Ask for a later start date (reason from the list, proposed date)', body: ZDelayRequest, response: { 201: ZChangeResult } } },
-      async (req, reply) => reply.status(201).send(await requestPortalDelay(deps, who(req), req.body, requestContext(req))));
+      async (req, reply) => reply.status(201).send(await requestPortalDelay(deps, portalWho(req), req.body, requestContext(req))));
     app.post('/portal/changes/decline', { config, schema: { tags, security, summary: 'Tell us you will not join (reason from the list; optional talent-pool opt-in)', body: ZDeclineRequest, response: { 201: ZChangeResult } } },
-      async (req, reply) => reply.status(201).send(await declinePortalOffer(deps, who(req), req.body, requestContext(req))));
+      async (req, reply) => reply.status(201).send(await declinePortalOffer(deps, portalWho(req), req.body, requestContext(req))));
   };
 }
 

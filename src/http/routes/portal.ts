@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../contracts/common.js';
 import {
@@ -10,10 +8,10 @@ import type { Deps } from '../../services/deps.js';
 import { askPortalQuestion } from '../../services/portal/ask-question.js';
 import { getPortalWelcome } from '../../services/portal/get-welcome.js';
 import { listPortalMessages } from '../../services/portal/list-messages.js';
-import { authenticatePortalLink, issuePortalLink, revokePortalLinks } from '../../services/portal/portal-links.js';
-import { invalidPortalLink, type PortalPrincipal } from '../../services/portal/portal-principal.js';
+import { issuePortalLink, revokePortalLinks } from '../../services/portal/portal-links.js';
 import { recordPortalPulse, setPortalLanguage } from '../../services/portal/record-pulse.js';
-import { PORTAL_AUTH_SCHEME, requestContext, requirePrincipal } from '../auth.js';
+import { requestContext, requirePrincipal } from '../auth.js';
+import { guardPortalRoutes, portalWho } from '../portal-guard.js';
 
 /** Staff side: HR issue (rotate) and revoke a candidate's magic link. */
 export function portalLinkRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -29,17 +27,6 @@ export function portalLinkRoutes(deps: Deps): FastifyPluginAsyncZod {
   };
 }
 
-const rawPortalCredential = (req: FastifyRequest) => {
-  const header = req.headers.authorization;
-  return header?.startsWith(PORTAL_AUTH_SCHEME) ? header.slice(PORTAL_AUTH_SCHEME.length).trim() : undefined;
-};
-
-/** The caller's portal principal (set by the plugin's hook). */
-const who = (req: FastifyRequest): PortalPrincipal => {
-  if (!req.portal) throw invalidPortalLink();
-  return req.portal;
-};
-
 /**
  * Candidate side, authenticated by `Authorization: Portal <credential>` only (no cookie,
  * so no CSRF surface). No route takes an id: the link names the one candidate.
@@ -47,37 +34,21 @@ const who = (req: FastifyRequest): PortalPrincipal => {
  */
 export function portalRoutes(deps: Deps, opts: { rateLimit: number }): FastifyPluginAsyncZod {
   return async (app) => {
-    // After the rate limiter (onRequest) and before body validation, so a bad link is 401 whatever the body.
-    app.addHook('preValidation', async (req) => {
-      const principal = await authenticatePortalLink(deps, rawPortalCredential(req));
-      if (!principal) throw invalidPortalLink();
-      req.portal = principal;
-    });
-    const config = {
-      rateLimit: {
-        max: opts.rateLimit, timeWindow: '1 minute',
-        keyGenerator: (req: FastifyRequest) => {
-          const raw = rawPortalCredential(req);
-          return raw ? `portal:${createHash('sha256').update(raw).digest('hex').slice(0, 32)}` : `portal-ip:${req.ip}`;
-        },
-      },
-    };
-    const tags = ['portal'];
-    const security = [{ portal: [] }];
+    const { config, tags, security } = guardPortalRoutes(app, deps, opts.rateLimit);
 
     app.get('/portal/me', { config, schema: { tags, security, summary: 'Welcome: role, start date, where and when to arrive, who meets the candidate', response: { 200: ZPortalMe } } },
-      async (req) => getPortalWelcome(deps, who(req)));
+      async (req) => getPortalWelcome(deps, portalWho(req)));
 
     app.get('/portal/messages', { config, schema: { tags, security, summary: 'Everything sent to the candidate, staff answers and their questions, newest first', response: { 200: ZPortalMessages } } },
-      async (req) => listPortalMessages(deps, who(req)));
+      async (req) => listPortalMessages(deps, portalWho(req)));
 
     app.post('/portal/questions', { config, schema: { tags, security, summary: 'Ask HR a question (timeline touch + HR task due in one business day)', body: ZPortalQuestion, response: { 201: ZPortalQuestionResult } } },
-      async (req, reply) => reply.status(201).send(await askPortalQuestion(deps, who(req), req.body, requestContext(req))));
+      async (req, reply) => reply.status(201).send(await askPortalQuestion(deps, portalWho(req), req.body, requestContext(req))));
 
     app.post('/portal/pulse', { config, schema: { tags, security, summary: 'How do you feel about joining? (1–5, optional comment)', body: ZPortalPulse, response: { 201: ZPortalPulseResult } } },
-      async (req, reply) => reply.status(201).send(await recordPortalPulse(deps, who(req), req.body, requestContext(req))));
+      async (req, reply) => reply.status(201).send(await recordPortalPulse(deps, portalWho(req), req.body, requestContext(req))));
 
     app.post('/portal/language', { config, schema: { tags, security, summary: 'Set the candidate’s language', body: ZPortalLanguage, response: { 200: ZPortalLanguage } } },
-      async (req) => setPortalLanguage(deps, who(req), req.body, requestContext(req)));
+      async (req) => setPortalLanguage(deps, portalWho(req), req.body, requestContext(req)));
   };
 }

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZIdParams } from '../../contracts/common.js';
@@ -11,14 +10,13 @@ import {
 import type { Deps } from '../../services/deps.js';
 import { notFound } from '../../services/errors.js';
 import { requirePermission } from '../../services/actor.js';
-import { authenticatePortalLink } from '../../services/portal/portal-links.js';
-import { invalidPortalLink, type PortalPrincipal } from '../../services/portal/portal-principal.js';
 import { createStaffDataRequest, listDataRequests, resolveDataRequest } from '../../services/privacy/data-requests.js';
 import {
   correctMyContact, exportCandidateData, exportMyData, getMyData, requestFromPortal, withdrawMyConsent,
 } from '../../services/privacy/my-data.js';
 import { previewRetention } from '../../services/privacy/retention.js';
-import { PORTAL_AUTH_SCHEME, requestContext, requirePrincipal } from '../auth.js';
+import { requestContext, requirePrincipal } from '../auth.js';
+import { guardPortalRoutes, portalWho } from '../portal-guard.js';
 
 const ZExportAnswer = z.union([z.record(z.string(), z.unknown()), z.string()]);
 
@@ -61,61 +59,36 @@ export function privacyRoutes(deps: Deps): FastifyPluginAsyncZod {
   };
 }
 
-const rawPortalCredential = (req: FastifyRequest) => {
-  const header = req.headers.authorization;
-  return header?.startsWith(PORTAL_AUTH_SCHEME) ? header.slice(PORTAL_AUTH_SCHEME.length).trim() : undefined;
-};
-
-const who = (req: FastifyRequest): PortalPrincipal => {
-  if (!req.portal) throw invalidPortalLink();
-  return req.portal;
-};
-
 /**
  * Candidate side, "My data": the same magic-link authentication and per-link rate limit
  * as the other portal routes; no route takes an id.
  */
 export function portalPrivacyRoutes(deps: Deps, opts: { rateLimit: number }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addHook('preValidation', async (req) => {
-      const principal = await authenticatePortalLink(deps, rawPortalCredential(req));
-      if (!principal) throw invalidPortalLink();
-      req.portal = principal;
-    });
-    const config = {
-      rateLimit: {
-        max: opts.rateLimit, timeWindow: '1 minute',
-        keyGenerator: (req: FastifyRequest) => {
-          const raw = rawPortalCredential(req);
-          return raw ? `portal:${createHash('sha256').update(raw).digest('hex').slice(0, 32)}` : `portal-ip:${req.ip}`;
-        },
-      },
-    };
-    const tags = ['portal'];
-    const security = [{ portal: [] }];
+    const { config, tags, security } = guardPortalRoutes(app, deps, opts.rateLimit);
 
     app.get('/portal/my-data', { config, schema: { tags, security, summary: 'My data: contact details, what is held (counts), consents and requests', response: { 200: ZPortalMyData } } },
-      async (req) => getMyData(deps, who(req), requestContext(req)));
+      async (req) => getMyData(deps, portalWho(req), requestContext(req)));
 
     app.get('/portal/my-data/export', {
       config, schema: { tags, security, summary: 'Download everything held, as JSON or a readable HTML page (recorded as an export request)', querystring: ZExportFormatQuery, response: { 200: ZExportAnswer } },
-    }, async (req, reply) => sendExport(reply, await exportMyData(deps, who(req), req.query.format, requestContext(req)), deps.clock.now().toISOString().slice(0, 10)));
+    }, async (req, reply) => sendExport(reply, await exportMyData(deps, portalWho(req), req.query.format, requestContext(req)), deps.clock.now().toISOString().slice(0, 10)));
 
     app.post('/portal/my-data/contact', {
       config, schema: {
         tags, security, summary: 'Correct name, email or phone (applied at once; later messages use them)', body: ZPortalContactCorrection,
         response: { 200: z.object({ fullName: z.string(), email: z.string(), phone: z.string(), changed: z.array(z.string()) }) },
       },
-    }, async (req) => correctMyContact(deps, who(req), req.body, requestContext(req)));
+    }, async (req) => correctMyContact(deps, portalWho(req), req.body, requestContext(req)));
 
     app.post('/portal/my-data/requests', {
       config, schema: { tags, security, summary: 'Ask HR for a correction or for deletion (answered within the SLA)', body: ZPortalDataRequest, response: { 201: ZPortalDataRequestResult } },
-    }, async (req, reply) => reply.status(201).send(await requestFromPortal(deps, who(req), req.body, requestContext(req))));
+    }, async (req, reply) => reply.status(201).send(await requestFromPortal(deps, portalWho(req), req.body, requestContext(req))));
 
     app.post('/portal/my-data/consents/:kind/withdraw', {
       config, schema: { tags, security, summary: 'Withdraw a consent (the processing that depended on it stops)', params: ZPortalConsentKindParams, response: { 200: ZPortalConsentWithdrawn } },
     }, async (req) => {
-      const result = await withdrawMyConsent(deps, who(req), req.params.kind, requestContext(req));
+      const result = await withdrawMyConsent(deps, portalWho(req), req.params.kind, requestContext(req));
       if (!result) throw notFound('live consent');
       return result;
     });

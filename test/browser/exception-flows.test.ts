@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSeriousA11yViolations, openPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { findSeriousA11yViolations, pickDialogOption, openPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
 
 const ZH = { email: '工作邮箱', password: '密码', submit: '登录' };
 
@@ -34,13 +34,6 @@ async function createAcceptedCandidate(fullName: string, startDate: string, extr
   return created.id;
 }
 
-async function pickOption(page: Page, label: string, option: string) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  // The choice shows in the field (the list is outside the dialog) before the form goes on.
-  await expect.poll(() => dialog.innerText()).toContain(option);
-}
 
 /** Submits the open change dialog; if it stays open, the error names what the form shows. */
 async function submitDialog(page: Page) {
@@ -65,7 +58,7 @@ describe('recording changes in the console', () => {
     await page.getByTestId('change-actions').waitFor();
 
     await page.getByTestId('change-delay').click();
-    await pickOption(page, '原因', '反向 Offer');
+    await pickDialogOption(page, '原因', '反向 Offer');
     await page.getByRole('dialog').getByLabel('候选人提出的入职日期').fill(later);
     await submitDialog(page);
     await expect.poll(() => page.locator('.ant-tag', { hasText: '延期' }).count()).toBeGreaterThan(0);
@@ -96,7 +89,7 @@ describe('recording changes in the console', () => {
     await page.goto(`/candidates/${id}`);
     await page.getByTestId('change-actions').waitFor();
     await page.getByTestId('change-decline').click();
-    await pickOption(page, '原因', '反向 Offer');
+    await pickDialogOption(page, '原因', '反向 Offer');
     await page.getByTestId('talent-pool-opt-in').check();
     await page.getByTestId('pool-wording').waitFor();
     expect(await page.getByTestId('pool-wording').innerText()).toContain('24 个月');

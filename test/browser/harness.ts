@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { testVault } from '../app.js';
 import { systemClock } from '../../src/services/deps.js';
@@ -99,6 +100,26 @@ export async function settle(page: Page): Promise<void> {
     });
     await Promise.race([Promise.allSettled(running.map((a) => a.finished)), new Promise((r) => setTimeout(r, 2000))]);
   });
+}
+
+/**
+ * Chooses an option of a Select inside the open dialog by its label, and waits until the
+ * field shows it (the list lives outside the dialog). A click that lands while the list is
+ * still opening can miss under load: then it opens the list again, up to three times.
+ */
+export async function pickDialogOption(page: Page, label: string, option: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  for (let attempt = 1; ; attempt++) {
+    await dialog.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await expect.poll(() => dialog.innerText(), { timeout: 3_000 }).toContain(option);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
 }
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -4,11 +4,10 @@
  * legal deadline and the plan shows the deadline on the step, in Chinese and in English;
  * HR record that the hire left, and the contract task goes with it.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeLabourContractDeadline } from '../../src/core/calendar/labour-contract-deadline.js';
 import { toLocalDate } from '../../src/core/time/local-time.js';
-import { findSeriousA11yViolations, openPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { findSeriousA11yViolations, pickDialogOption, openPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
 
 const ZH = { email: '工作邮箱', password: '密码', submit: '登录' };
 const EN = { email: 'Work email', password: 'Password', submit: 'Sign in' };
@@ -59,6 +58,33 @@ describe('the labour contract on the candidate page', () => {
     await context.close();
   });
 
+  it('zh-CN: HR complete the signing task with the signing date; a future date is refused under the field', async () => {
+    const hire = await createArrivedHire('签约 测试');
+    const { context, page, problems } = await openPage(h, 'zh-CN');
+    await signIn(page, h.demo.users.hr.email, h.demo.password, ZH);
+    await page.goto(`/candidates/${hire}`);
+    const row = page.getByTestId('candidate-tasks').locator('tr[data-step="contract.sign_labour_contract"]');
+    await row.getByTestId('task-complete').click();
+    const dialog = page.getByRole('dialog');
+    const signedOn = dialog.getByTestId('signed-on');
+    const today = toLocalDate(new Date(), 'Asia/Shanghai');
+    const future = toLocalDate(new Date(Date.now() + 5 * 86_400_000), 'Asia/Shanghai');
+    await signedOn.fill(future);
+    await dialog.getByTestId('complete-submit').click();
+    // The server refuses a date in the future; its message stands under the date.
+    await expect.poll(() => dialog.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    // Axe reads colours as shown: not under a hovered button.
+    await page.mouse.move(0, 0);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await signedOn.fill(today);
+    await dialog.getByTestId('complete-submit').click();
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('touch').filter({ hasText: `signed on ${today}` }).count()).toBe(1);
+    await page.getByTestId('contract-notice').waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('zh-CN: HR record that the new hire left after arriving; the contract task is cancelled', async () => {
     const { context, page, problems } = await openPage(h, 'zh-CN');
     await signIn(page, h.demo.users.hr.email, h.demo.password, ZH);
@@ -67,7 +93,7 @@ describe('the labour contract on the candidate page', () => {
     await page.getByTestId('change-decline').click();
     const dialog = page.getByRole('dialog');
     expect(await dialog.innerText()).toContain('报到后离职');
-    await pickOption(page, '原因', '个人原因');
+    await pickDialogOption(page, '原因', '个人原因');
     expect(await findSeriousA11yViolations(page)).toEqual([]);
     await dialog.getByTestId('change-submit').click();
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });
@@ -80,10 +106,21 @@ describe('the labour contract on the candidate page', () => {
   });
 });
 
-async function pickOption(page: Page, label: string, option: string) {
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  // The choice shows in the field (the list is outside the dialog) before the form goes on.
-  await expect.poll(() => dialog.innerText()).toContain(option);
+/** A new hire whose start is today, accepted an hour ago, and who has just arrived. */
+async function createArrivedHire(fullName: string): Promise<string> {
+  const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: h.demo.users.hr.email, password: h.demo.password } });
+  const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken };
+  const created = await h.app.inject({
+    method: 'POST', url: '/api/v1/candidates', headers, payload: {
+      fullName, email: 'contract@example.com', roleType: 'tech', departmentId: h.demo.departments.engineering, siteId: h.demo.sites.shanghai,
+      positionTitle: 'Platform Engineer', startDate: toLocalDate(new Date(), 'Asia/Shanghai'), managerId: h.demo.users.manager.id,
+      salaryMonthly: 30000, salaryMonths: 14, offerAcceptedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    },
+  });
+  if (created.statusCode !== 201) throw new Error(`create: ${created.statusCode} ${created.body}`);
+  const hire = created.json().id as string;
+  const arrived = await h.app.inject({ method: 'POST', url: `/api/v1/candidates/${hire}/events`, headers, payload: { type: 'arrived' } });
+  if (arrived.statusCode !== 201) throw new Error(`arrived: ${arrived.statusCode} ${arrived.body}`);
+  return hire;
 }
+

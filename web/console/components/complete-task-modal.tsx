@@ -13,7 +13,14 @@ import { stepName } from '../labels.js';
 const CHANNELS = ['phone', 'wechat', 'wecom', 'email', 'video', 'in_person', 'other'] as const;
 type CompleteChannel = (typeof CHANNELS)[number];
 
-interface Fields { outcome?: string; candidateFeedback?: string; channel?: CompleteChannel }
+interface Fields { outcome?: string; candidateFeedback?: string; channel?: CompleteChannel; signedOn?: string }
+
+/** The labour-contract task records the day the contract was signed (劳动合同法 Art.10). */
+const SIGNING_STEP = 'contract.sign_labour_contract';
+const todayLocal = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 /** Whether the task talks to the candidate (so feedback and channel make sense). */
 export const reachesCandidate = (task: TTaskView) => task.preparedMessage || ['call', 'meeting', 'message'].includes(task.action);
@@ -56,18 +63,26 @@ export function CompleteTaskModal({ task, mode, onClose }: { task: TTaskView | n
         await refreshAfterTaskChange(client, target.candidateId);
         return;
       }
+      if (err instanceof ApiError && err.field === 'signedOn') {
+        form.setFields([{ name: 'signedOn', errors: [err.message] }]);
+        return;
+      }
       setError(err instanceof ApiError ? err.message : String(err));
     },
   });
 
   if (!task) return null;
   const talks = reachesCandidate(task);
+  const signing = task.stepId === SIGNING_STEP;
   const step = stepName(t, task.stepId);
   const onFinish = (v: Fields) => {
     setError(null);
     save.mutate({
       target: task,
-      input: { outcome: v.outcome?.trim() ?? '', candidateFeedback: v.candidateFeedback ?? '', ...(v.channel ? { channel: v.channel } : {}) },
+      input: {
+        outcome: v.outcome?.trim() ?? '', candidateFeedback: v.candidateFeedback ?? '',
+        ...(v.channel ? { channel: v.channel } : {}), ...(signing && v.signedOn ? { signedOn: v.signedOn } : {}),
+      },
     });
   };
 
@@ -86,7 +101,12 @@ export function CompleteTaskModal({ task, mode, onClose }: { task: TTaskView | n
           { key: 'due', label: t('completeTask.due'), children: <time dateTime={task.dueAt}>{formatDateTime(task.dueAt, i18n.language)}</time> },
         ]}
       />
-      <Form<Fields> form={form} layout="vertical" onFinish={onFinish} initialValues={{ channel: defaultChannel(task) }} data-testid="complete-form">
+      <Form<Fields> form={form} layout="vertical" onFinish={onFinish} initialValues={{ channel: defaultChannel(task), signedOn: todayLocal() }} data-testid="complete-form">
+        {signing && (
+          <Form.Item label={t('completeTask.signedOn')} name="signedOn" extra={t('completeTask.signedOnHint')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Input type="date" data-testid="signed-on" />
+          </Form.Item>
+        )}
         <Form.Item label={t('completeTask.outcome')} name="outcome">
           <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('completeTask.outcomePlaceholder')} autoFocus />
         </Form.Item>

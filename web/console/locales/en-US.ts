@@ -170,6 +170,8 @@ export const enUS = {
     done: 'Task completed',
     conflict: 'This task was already completed by someone else.',
     failed: 'Could not complete the task',
+    signedOn: 'Signed on',
+    signedOnHint: 'The day both sides signed the written labour contract (it may be before the first day).',
   },
   prepared: {
     title: 'Send by hand: {{step}}',

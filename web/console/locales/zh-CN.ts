@@ -172,6 +172,8 @@ export const zhCN: ConsoleMessages = {
     done: '待办已完成',
     conflict: '该待办已被其他人完成。',
     failed: '无法完成该待办',
+    signedOn: '签订日期',
+    signedOnHint: '双方签订书面劳动合同的日期（可早于入职当天）。',
   },
   prepared: {
     title: '人工发送：{{step}}',

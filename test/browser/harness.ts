@@ -94,6 +94,9 @@ export async function findSeriousA11yViolations(page: Page): Promise<string[]> {
  */
 export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
+    // An animation started by the last input (a key that closes a popover) begins on a
+    // coming frame: let two frames pass before collecting what runs.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const running = document.getAnimations().filter((a) => {
       const timing = a.effect?.getComputedTiming();
       return a.playState === 'running' && timing !== undefined && Number.isFinite(timing.endTime ?? Infinity);

@@ -99,6 +99,8 @@ describe('pipeline board', () => {
     await page.getByTestId('risk-reasons').waitFor();
     expect(await page.getByTestId('risk-reasons').innerText()).toContain('First-day logistics not confirmed');
     await page.keyboard.press('Escape');
+    // The popover fades out: axe would read its half-transparent text.
+    await page.getByTestId('risk-reasons').waitFor({ state: 'hidden' });
     expect(await findSeriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'pipeline-03-board-en');
     expect(problems).toEqual([]);

@@ -19,13 +19,29 @@ async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<
   }
 }
 
+/** Whether a process with this id runs on this machine (NaN: a name we did not make → not alive). */
+function isProcessAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** A freshly migrated template database for this run; test files clone it. */
 export async function createTemplateDatabase(url: string): Promise<string> {
   const name = `preboard_tpl_${process.pid}_${Date.now()}`;
   await admin(url, async (c) => {
-    // Templates left by earlier, interrupted runs.
-    const old = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'preboard_t%' AND datname NOT LIKE 'preboard_t%_${process.pid}_%'`);
-    for (const r of old.rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => undefined);
+    // Databases left by earlier, interrupted runs: those whose process is gone. A run going
+    // on beside this one (another terminal, a teammate's) keeps its databases.
+    const old = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'preboard_t%'`);
+    for (const { datname } of old.rows) {
+      if (isProcessAlive(Number(/^preboard_(?:tpl|test)_(\d+)_/.exec(datname)?.[1]))) continue;
+      await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+    }
     await c.query(`CREATE DATABASE "${name}"`);
   });
   const handle = await connectDatabase({ url: withDatabase(url, name), poolSize: 1 });

@@ -17,6 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { orgRoutes } from './routes/org.js';
 import { settingsRoutes } from './routes/settings.js';
+import { staffChannelRoutes } from './routes/staff-channels.js';
 import { engineRoutes } from './routes/engine.js';
 import { portalLinkRoutes, portalRoutes } from './routes/portal.js';
 import { exceptionFlowRoutes } from './routes/exception-flows.js';
@@ -128,6 +129,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     await api.register(candidateRoutes(deps));
     await api.register(orgRoutes(deps));
     await api.register(settingsRoutes(deps));
+    await api.register(staffChannelRoutes(deps));
     await api.register(engineRoutes(deps));
     await api.register(portalLinkRoutes(deps));
     await api.register(portalRoutes(deps, { rateLimit: options.portalRateLimit ?? 60 }));

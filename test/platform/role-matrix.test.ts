@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, seedAndLogin, type Role, type Session, type TestApp } from '../app.js';
 import type { DemoOrg } from '../../src/services/seed/seed-demo.js';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbooks/default-playbook.js';
+import { startWecomServer, type WecomTestServer } from '../servers/wecom.js';
 
 let t: TestApp;
 let demo: DemoOrg;
@@ -33,6 +34,18 @@ beforeAll(async () => {
   });
   portalQuestionId = asked.json().id;
 });
+/** Two staff robots on a local WeCom server: one to test-send to, one to remove. */
+let wecomRobot: WecomTestServer | undefined;
+const staffChannelIds = { test: '', remove: '' };
+beforeAll(async () => {
+  wecomRobot = await startWecomServer({ robotKey: 'matrix-key', robotLimitPerMinute: 1000 });
+  for (const key of ['test', 'remove'] as const) {
+    staffChannelIds[key] = (await t.call(s.org_admin, 'POST', '/api/v1/settings/staff-channels', {
+      kind: 'wecom', name: key, webhookUrl: `${wecomRobot.url}/cgi-bin/webhook/send?key=matrix-key`, events: ['digest'],
+    })).json().id;
+  }
+});
+afterAll(async () => wecomRobot?.close());
 /** The latest playbook version before each save attempt, so every allowed save starts from it. */
 let playbookBase = 1;
 beforeEach(async () => {
@@ -78,6 +91,13 @@ const MATRIX: Array<{ name: string; method: string; url: () => string; body?: ()
   { name: 'read audit log', method: 'GET', url: () => '/api/v1/audit', allowed: ok('org_admin') },
   { name: 'read settings', method: 'GET', url: () => '/api/v1/settings', allowed: ok('hr', 'org_admin') },
   { name: 'read statutory holidays', method: 'GET', url: () => '/api/v1/settings/statutory-days?year=2026', allowed: ok('hr', 'org_admin') },
+  { name: 'list staff channels', method: 'GET', url: () => '/api/v1/settings/staff-channels', allowed: ok('org_admin') },
+  {
+    name: 'add a staff channel', method: 'POST', url: () => '/api/v1/settings/staff-channels', allowed: ok('org_admin'),
+    body: () => ({ kind: 'feishu', name: 'matrix', webhookUrl: 'https://open.feishu.cn/open-apis/bot/v2/hook/matrix', events: ['escalation'] }),
+  },
+  { name: 'test a staff channel', method: 'POST', url: () => `/api/v1/settings/staff-channels/${staffChannelIds.test}/test`, allowed: ok('org_admin') },
+  { name: 'remove a staff channel', method: 'DELETE', url: () => `/api/v1/settings/staff-channels/${staffChannelIds.remove}`, allowed: ok('org_admin') },
   { name: 'change settings', method: 'PATCH', url: () => '/api/v1/settings', body: () => ({ dataRequestSlaDays: 15 }), allowed: ok('org_admin') },
   { name: 'who am I', method: 'GET', url: () => '/api/v1/auth/me', allowed: everyone },
   { name: 'record an event', method: 'POST', url: () => `/api/v1/candidates/${engCandidate}/events`, body: () => ({ type: 'candidate_replied' }), allowed: ok('hr', 'org_admin') },

@@ -1,10 +1,31 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { addBusinessDaysAt } from '../../core/calendar/business-days.js';
 import { formatLocalIso, HOUR_MS } from '../../core/time/local-time.js';
 import type { Deps } from '../deps.js';
+import { postToStaffChannels } from '../org/staff-channel-delivery.js';
 import { readOrgPolicy } from '../engine/engine-config.js';
 import { addSystemTouch } from '../engine/persist-reduction.js';
 import { readReminderSettings, readSettingsObject } from './reminder-settings.js';
+
+/** The console's task list, for the staff-group message. */
+function tasksLink(deps: Deps): string {
+  return `${(deps.dispatch?.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '')}/tasks`;
+}
+
+/** Most escalation lines in one group message; the rest are counted (robots cap text at 2 KB). */
+const MAX_GROUP_LINES = 15;
+
+/** The staff-group message of one tick's escalations: steps and roles only, no candidate data. */
+export function buildEscalationText(lines: readonly string[], tasksUrl: string): string {
+  const more = lines.length > MAX_GROUP_LINES ? [`- … +${lines.length - MAX_GROUP_LINES}`] : [];
+  return [`Preboard 升级 / escalated (${lines.length})`, ...lines.slice(0, MAX_GROUP_LINES), ...more, tasksUrl].join('\n');
+}
+
+/** A short stable id of a set of escalated task keys: the post's idempotency key. */
+function hashKeys(keys: readonly string[]): string {
+  return createHash('sha256').update([...keys].sort().join('\n')).digest('hex').slice(0, 32);
+}
 
 /** Suffix of an escalation's task key: `offer.confirmation_call#0!escalated`. */
 export const ESCALATED_SUFFIX = '!escalated';
@@ -75,12 +96,13 @@ export async function escalateOverdueTasks(deps: Deps, opts: EscalateOverdueOpti
     if (!overdue.length) continue;
     const policy = readOrgPolicy(settings);
     const due = addBusinessDaysAt(now, 1, { timeZone: org.timezone, calendar: policy.calendar, workingHours: policy.workingHours });
+    const postedLines: Array<{ key: string; line: string }> = [];
     for (const task of overdue) {
       const owners = chooseEscalationOwners(task.owner_roles, task.hrbp_id !== null);
       const since = formatLocalIso(task.due_at, org.timezone);
       // A task with a legal deadline (the labour contract) says so: it is what makes it urgent.
       const deadline = task.legal_deadline ? `; legal deadline ${task.legal_deadline}` : '';
-      await deps.db.transaction().execute(async (trx) => {
+      const posted = await deps.db.transaction().execute(async (trx) => {
         const inserted = await trx.insertInto('tasks').values({
           org_id: org.org_id, candidate_id: task.candidate_id, key: `${task.key}${ESCALATED_SUFFIX}`, step_id: task.step_id,
           stage: task.stage, kind: 'escalation', action: task.action, owner_roles: owners, channel: task.channel,
@@ -88,10 +110,20 @@ export async function escalateOverdueTasks(deps: Deps, opts: EscalateOverdueOpti
           due_at: due.at, calendar_data_missing: due.calendarDataMissing, legal_deadline: task.legal_deadline, status: 'open',
           completed_at: null, completed_by: null, created_at: now, updated_at: now,
         }).onConflict((oc) => oc.columns(['org_id', 'candidate_id', 'key']).doNothing()).returning('key').executeTakeFirst();
-        if (!inserted) return; // another worker escalated it first
+        if (!inserted) return false; // another worker escalated it first
         await addSystemTouch(trx, org.org_id, task.candidate_id, now, 'note',
           `Escalated ${task.step_id} to ${owners.join(', ')}: overdue since ${since}${deadline}`, task.step_id);
         escalated += 1;
+        return true;
+      });
+      if (posted) postedLines.push({ key: `${task.candidate_id}:${task.key}`, line: `- ${task.step_id} → ${owners.join(', ')} (overdue since ${since}${deadline})` });
+    }
+    // One line per escalation to the staff groups, after the commits, batched into one
+    // message per tick so a backlog does not trip the robots' 20-a-minute limit.
+    if (postedLines.length) {
+      await postToStaffChannels(deps, org.org_id, {
+        event: 'escalation', key: `escalation:${hashKeys(postedLines.map((l) => l.key))}`,
+        text: buildEscalationText(postedLines.map((l) => l.line), tasksLink(deps)),
       });
     }
   }

@@ -1,6 +1,7 @@
 import { addLocalDays, parseLocalTime, startOfLocalDay, toLocalDate, toLocalMinutes } from '../../core/time/local-time.js';
 import type { SendResult } from '../../adapters/channels/index.js';
 import type { Deps } from '../deps.js';
+import { buildDigestSummaryText, postToStaffChannels, type DigestOwnerCounts } from '../org/staff-channel-delivery.js';
 import { listAssignedTasks, type AssignedTask } from './assign-tasks.js';
 import { buildDigestEmail, toDigestLocale, type DigestSections } from './digest-texts.js';
 import { readReminderSettings } from './reminder-settings.js';
@@ -58,9 +59,12 @@ async function sendOrgDigests(deps: Deps, day: OrgDay, counts: DigestCounts): Pr
   const horizonEnd = startOfLocalDay(addLocalDays(day.localDate, day.horizonDays + 1), day.timeZone);
   const assigned = await listAssignedTasks(deps, day.orgId, horizonEnd);
   const tasksUrl = `${(deps.dispatch?.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '')}/tasks`;
+  const owners: DigestOwnerCounts[] = [];
+  let claimedAny = false;
   for (const { user, tasks } of assigned.values()) {
-    if (skip.has(user.id)) continue;
     const sections = splitSections(tasks, day);
+    owners.push({ name: user.name, overdue: sections.overdue.length, today: sections.today.length });
+    if (skip.has(user.id)) continue;
     const locale = toDigestLocale(user.locale);
     const email = buildDigestEmail({
       locale, recipientName: user.name, localDate: day.localDate, timeZone: day.timeZone, horizonDays: day.horizonDays, sections, tasksUrl,
@@ -71,6 +75,7 @@ async function sendOrgDigests(deps: Deps, day: OrgDay, counts: DigestCounts): Pr
       claimed_at: day.now, finished_at: null,
     }).onConflict((oc) => oc.columns(['org_id', 'user_id', 'local_date']).doNothing()).returning('user_id').executeTakeFirst();
     if (!claimed) continue; // another worker has it
+    claimedAny = true;
     const finish = (set: { status: string; provider_message_id?: string | null; last_error?: string | null }) =>
       deps.db.updateTable('digest_runs').set({ ...set, finished_at: deps.clock.now() })
         .where('org_id', '=', day.orgId).where('user_id', '=', user.id).where('local_date', '=', day.localDate).execute();
@@ -97,6 +102,13 @@ async function sendOrgDigests(deps: Deps, day: OrgDay, counts: DigestCounts): Pr
       await finish({ status: 'failed', last_error: `${result.code}: ${result.message}` });
       counts.failed += 1;
     }
+  }
+  // The group summary follows the run that claimed the day's digests; the post key (the
+  // org's digest day) keeps a retried or later run from posting it again. Never throws.
+  if (claimedAny) {
+    await postToStaffChannels(deps, day.orgId, {
+      event: 'digest', key: `digest:${day.localDate}`, text: buildDigestSummaryText(day.localDate, owners, tasksUrl),
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-/** Settings (org admins): general policies, calendar overrides, sites, users and roles, API tokens. */
+/** Settings (org admins): general policies, calendar overrides, sites, users and roles, staff channels, API tokens. */
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Alert, Button, Spin, Tabs, Typography } from 'antd';
@@ -10,9 +10,10 @@ import { CalendarSettings } from '../components/settings/calendar-settings.js';
 import { GeneralSettings } from '../components/settings/general-settings.js';
 import { RequirePermission } from '../components/settings/require-permission.js';
 import { SitesSettings } from '../components/settings/sites-settings.js';
+import { StaffChannelsSettings } from '../components/settings/staff-channels-settings.js';
 import { UsersSettings } from '../components/settings/users-settings.js';
 
-const TABS = ['general', 'calendar', 'sites', 'users', 'tokens'] as const;
+const TABS = ['general', 'calendar', 'sites', 'users', 'channels', 'tokens'] as const;
 type Tab = (typeof TABS)[number];
 
 function SettingsTabs() {
@@ -38,6 +39,7 @@ function SettingsTabs() {
         { key: 'calendar', label: t('settings.tab.calendar'), children: needsSettings((s) => <CalendarSettings settings={s} />) },
         { key: 'sites', label: t('settings.tab.sites'), children: <SitesSettings /> },
         { key: 'users', label: t('settings.tab.users'), children: <UsersSettings /> },
+        { key: 'channels', label: t('settings.tab.channels'), children: <StaffChannelsSettings /> },
         { key: 'tokens', label: t('settings.tab.tokens'), children: <ApiTokensSettings /> },
       ]}
     />

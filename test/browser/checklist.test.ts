@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { findSeriousA11yViolations, openPage, screenshot, settle, signIn, startHarness, type Harness } from './harness.js';
+import { findSeriousA11yViolations, openPage, screenshot, settle, signIn, startHarness, openPhone, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -37,25 +37,11 @@ async function issueLink(candidateId: string): Promise<string> {
   return new URL(res.json().url).hash;
 }
 
-async function openPhone() {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`csp: ${msg.text()}`);
-  });
-  return { context, page, problems };
-}
-
 describe('checklist: candidate uploads, HR reviews, candidate sees the result', () => {
   it('walks the whole review loop on a phone and in the console', async () => {
     const candidateId = h.demo.candidateIds[0]!; // 张三
     const fragment = await issueLink(candidateId);
-    const phone = await openPhone();
+    const phone = await openPhone(h);
     const { page } = phone;
     await page.goto(`/portal/${fragment}`);
     await page.getByRole('heading', { level: 1, name: '张三，欢迎加入！' }).waitFor();

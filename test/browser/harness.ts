@@ -50,10 +50,13 @@ export interface TrackedPage { context: BrowserContext; page: Page; problems: st
 
 /**
  * A fresh browser context (own cookies and localStorage) that records page errors and
- * CSP violations, which must stay empty.
+ * CSP violations, which must stay empty. `phone`: the candidate's view at 390×844 with touch.
  */
-export async function openPage(h: Harness, locale: 'zh-CN' | 'en-US'): Promise<TrackedPage> {
-  const context = await h.browser.newContext({ baseURL: h.baseUrl, locale, timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+export async function openPage(h: Harness, locale: 'zh-CN' | 'en-US', options: { phone?: boolean } = {}): Promise<TrackedPage> {
+  const device = options.phone
+    ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, acceptDownloads: true }
+    : { viewport: { width: 1440, height: 900 } };
+  const context = await h.browser.newContext({ baseURL: h.baseUrl, locale, timezoneId: 'Asia/Shanghai', ...device });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -63,6 +66,9 @@ export async function openPage(h: Harness, locale: 'zh-CN' | 'en-US'): Promise<T
   });
   return { context, page, problems };
 }
+
+/** The candidate portal on a phone (see openPage). */
+export const openPhone = (h: Harness, locale: 'zh-CN' | 'en-US' = 'zh-CN') => openPage(h, locale, { phone: true });
 
 /**
  * Signs in through the login form and waits for the candidate list. Hiring managers and

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelAdapter } from '../../src/adapters/channels/index.js';
 import { dispatchMessage } from '../../src/services/dispatch/dispatch-message.js';
 import { testVault } from '../app.js';
-import { findSeriousA11yViolations, openPage, screenshot, settle, signIn, startHarness, type Harness } from './harness.js';
+import { findSeriousA11yViolations, openPage, screenshot, settle, signIn, startHarness, openPhone, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -24,24 +24,10 @@ async function issueLink(candidateId: string): Promise<string> {
   return new URL(res.json().url).hash;
 }
 
-async function openPhone(locale: 'zh-CN' | 'en-US') {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl, locale, timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, acceptDownloads: true,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`csp: ${msg.text()}`);
-  });
-  return { context, page, problems };
-}
-
 describe('portal extras on a phone', () => {
   it('confirms logistics, downloads the .ics, authorizes the background check, reads the FAQ and asks for a later start', async () => {
     const candidateId = h.demo.candidateIds[0]!; // 张三: Shanghai, background check planned
-    const { context, page, problems } = await openPhone('zh-CN');
+    const { context, page, problems } = await openPhone(h, 'zh-CN');
     await page.goto(`/portal/${await issueLink(candidateId)}`);
     await page.getByRole('heading', { level: 1, name: '张三，欢迎加入！' }).waitFor();
 
@@ -145,7 +131,7 @@ describe('portal extras on a phone', () => {
   });
 
   it('declining shows a thank-you page with the messages still readable and no more actions', async () => {
-    const { context, page, problems } = await openPhone('en-US');
+    const { context, page, problems } = await openPhone(h, 'en-US');
     await page.goto(`/portal/${await issueLink(h.demo.candidateIds[7]!)}`); // 吴九: offer not accepted yet
     await page.getByRole('heading', { level: 1, name: '吴九，欢迎加入！' }).waitFor();
     await page.getByRole('button', { name: /Changes|有变化/ }).click();
@@ -166,7 +152,7 @@ describe('portal extras on a phone', () => {
   });
 
   it('a lost link is replaced with a one-time code sent to the email on file', async () => {
-    const { context, page, problems } = await openPhone('en-US');
+    const { context, page, problems } = await openPhone(h, 'en-US');
     await page.goto('/portal/');
     await page.getByTestId('lost-link').waitFor();
     expect(await findSeriousA11yViolations(page)).toEqual([]);

@@ -16,7 +16,7 @@ import type { ChannelAdapter } from '../../src/adapters/channels/index.js';
 import type { Deps } from '../../src/services/deps.js';
 import { dispatchMessage } from '../../src/services/dispatch/dispatch-message.js';
 import { testVault } from '../app.js';
-import { findSeriousA11yViolations, openPage, settle, signIn, startHarness, type Harness } from './harness.js';
+import { findSeriousA11yViolations, openPage, settle, signIn, startHarness, openPhone, type Harness } from './harness.js';
 
 const ARTIFACTS = 'test-artifacts/portal-journey';
 const ZH = { email: '工作邮箱', password: '密码', submit: '登录' };
@@ -30,20 +30,6 @@ beforeAll(async () => {
 afterAll(async () => { await h?.close(); });
 
 const shoot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-
-async function openPhone() {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`csp: ${msg.text()}`);
-  });
-  return { context, page, problems };
-}
 
 /** Axe on the console's checklist card and its dialog: the rest of the candidate page belongs to other features' tests. */
 async function findCardViolations(page: Page): Promise<string[]> {
@@ -85,7 +71,7 @@ describe('the candidate journey on a phone', () => {
     const text = await sendChecklistEmail(candidateId);
     const link = new RegExp(`${h.baseUrl.replace(/[.:/]/g, '\\$&')}/portal/#t=pl1\\.[A-Za-z0-9_.-]+`).exec(text)?.[0];
     expect(link, text).toBeDefined();
-    const phone = await openPhone();
+    const phone = await openPhone(h);
     const { page } = phone;
     const checkPage = async (name: string) => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -190,7 +176,7 @@ describe('the candidate journey on a phone', () => {
 
     // 9. HR revoke the links: the same email link now opens the lost-link page.
     expect((await callAsHr('DELETE', `/api/v1/candidates/${candidateId}/portal-link`)).statusCode).toBe(200);
-    const again = await openPhone();
+    const again = await openPhone(h);
     await again.page.goto(link!);
     await again.page.getByRole('heading', { level: 1, name: '链接已失效' }).waitFor();
     await again.page.getByTestId('lost-link').waitFor();

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSeriousA11yViolations, screenshot, startHarness, WEB_DIR, type Harness } from './harness.js';
+import { findSeriousA11yViolations, screenshot, startHarness, WEB_DIR, openPhone, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -35,20 +35,6 @@ async function issueLink(candidateId: string): Promise<string> {
   const res = await h.app.inject({ method: 'POST', url: `/api/v1/candidates/${candidateId}/portal-link`, headers: { cookie, 'x-csrf-token': login.json().csrfToken } });
   expect(res.statusCode, res.body).toBe(201);
   return new URL(res.json().url).hash;
-}
-
-async function openPhone(locale: 'zh-CN' | 'en-US') {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl, locale, timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
-  });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(msg.text())) problems.push(`csp: ${msg.text()}`);
-  });
-  return { context, page, problems };
 }
 
 describe('candidate portal on a phone', () => {
@@ -87,7 +73,7 @@ describe('candidate portal on a phone', () => {
   it('opens the link, reads the welcome, switches language, asks a question and sends a pulse', async () => {
     const candidateId = h.demo.candidateIds[0]!; // 张三, Shanghai HQ, starts in 19 days
     const fragment = await issueLink(candidateId);
-    const { context, page, problems } = await openPhone('zh-CN');
+    const { context, page, problems } = await openPhone(h, 'zh-CN');
     await page.goto(`/portal/${fragment}`);
     await page.getByRole('heading', { level: 1, name: '张三，欢迎加入！' }).waitFor();
     expect(await page.getByTestId('countdown').innerText()).toBe('还有 19 天');
@@ -145,7 +131,7 @@ describe('candidate portal on a phone', () => {
   });
 
   it('a revoked or unknown link gets a polite page, not an error', async () => {
-    const { context, page, problems } = await openPhone('zh-CN');
+    const { context, page, problems } = await openPhone(h, 'zh-CN');
     await page.goto(`/portal/#t=pl1.${h.demo.orgId}.${'A'.repeat(43)}`);
     await page.getByRole('heading', { level: 1, name: '链接已失效' }).waitFor();
     expect(await page.getByRole('alert').innerText()).toContain('请联系您的 HR 重新发送');

@@ -1,9 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
 
-/** Timestamps read as Date, written as Date or ISO string. */
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
+import type { ChecklistDocumentsTable, ChecklistItemsTable } from './schema-checklist.js';
+import type { ExceptionFlowsDatabase } from './schema-exceptions.js';
+import type { PrivacyDatabase } from './schema-privacy.js';
+import type { DefaultTimestamp, Json, Timestamp } from './schema-types.js';
+
+export type * from './schema-checklist.js';
+export type * from './schema-exceptions.js';
+export type * from './schema-privacy.js';
 
 export interface OrgsTable {
   org_id: string;
@@ -335,111 +339,6 @@ export interface PortalCodesTable {
   requested_ip: string | null;
 }
 
-/** A data-subject request (export, correction, deletion) with its SLA and resolution. */
-export interface DataRequestsTable {
-  org_id: string;
-  id: string;
-  candidate_id: string;
-  kind: 'export' | 'correction' | 'deletion';
-  status: 'open' | 'done' | 'refused';
-  requested_by: 'candidate' | 'user';
-  requested_by_user_id: string | null;
-  detail: Generated<string>;
-  requested_at: Timestamp;
-  due_at: Timestamp;
-  resolved_at: Timestamp | null;
-  resolved_by: 'candidate' | 'user' | 'system' | null;
-  resolved_by_user_id: string | null;
-  resolution_note: Generated<string>;
-  /** The HR task that chases the request, when there is one. */
-  task_key: string | null;
-}
-
-/** One retention sweep per organisation and local day (claimed before it runs). */
-export interface RetentionRunsTable {
-  org_id: string;
-  /** 'YYYY-MM-DD' in the organisation's time zone. */
-  local_date: string;
-  status: string;
-  anonymised: Generated<number>;
-  consents_withdrawn: Generated<number>;
-  last_error: string | null;
-  claimed_at: Timestamp;
-  finished_at: Timestamp | null;
-}
-
-export interface PrivacyDatabase {
-  data_requests: DataRequestsTable;
-  retention_runs: RetentionRunsTable;
-}
-
-/** A pay band of a department, for an exact position title or a role type (monthly, in `currency`). */
-export interface PayBandsTable {
-  org_id: string;
-  id: string;
-  department_id: string;
-  match_kind: 'position_title' | 'role_type';
-  match_value: string;
-  min_monthly: string;
-  mid_monthly: string;
-  max_monthly: string;
-  currency: Generated<string>;
-  updated_by: string | null;
-  updated_at: DefaultTimestamp;
-}
-
-/** A candidate's salary-adjustment request (argument sealed) and its decision. */
-export interface SalaryRequestsTable {
-  org_id: string;
-  id: string;
-  candidate_id: string;
-  requested_monthly: string | null;
-  argument_sealed: string;
-  offer_version: number;
-  status: 'open' | 'approved' | 'rejected';
-  idempotency_key: string | null;
-  created_by: string | null;
-  created_at: Timestamp;
-  decided_by: string | null;
-  decided_at: Timestamp | null;
-  decision_note: Generated<string>;
-  new_offer_version: number | null;
-}
-
-/** Tags and notes of a talent-pool member (membership itself is the live consent). */
-export interface TalentPoolEntriesTable {
-  org_id: string;
-  candidate_id: string;
-  tags: ColumnType<string[], string[] | undefined, string[]>;
-  notes: Generated<string>;
-  created_at: Timestamp;
-  updated_at: Timestamp;
-  updated_by: string | null;
-}
-
-/** An employer-side offer withdrawal: requested with a reason, decided by a second person. */
-export interface OfferWithdrawalsTable {
-  org_id: string;
-  id: string;
-  candidate_id: string;
-  offer_version: number;
-  reason: string;
-  evidence: Json<Record<string, unknown>>;
-  status: 'pending' | 'approved' | 'rejected';
-  requested_by: string;
-  requested_at: Timestamp;
-  decided_by: string | null;
-  decided_at: Timestamp | null;
-  decision_note: Generated<string>;
-}
-
-export interface ExceptionFlowsDatabase {
-  pay_bands: PayBandsTable;
-  salary_requests: SalaryRequestsTable;
-  talent_pool_entries: TalentPoolEntriesTable;
-  offer_withdrawals: OfferWithdrawalsTable;
-}
-
 /** A staff answer (touch) to a portal question (touch). */
 export interface PortalAnswersTable {
   org_id: string;
@@ -448,39 +347,6 @@ export interface PortalAnswersTable {
   candidate_id: string;
   answered_by: string | null;
   created_at: Timestamp;
-}
-
-/** A candidate's checklist item once something happened to it (no row = pending). */
-export interface ChecklistItemsTable {
-  org_id: string;
-  candidate_id: string;
-  item_id: string;
-  status: 'pending' | 'ready' | 'submitted' | 'approved' | 'rejected';
-  ready_at: Timestamp | null;
-  submitted_at: Timestamp | null;
-  reviewed_at: Timestamp | null;
-  reviewed_by: string | null;
-  review_reason: string | null;
-  updated_at: Timestamp;
-}
-
-/** An uploaded document: bytes sealed by the vault; NULL once purged (the row stays as the record). */
-export interface ChecklistDocumentsTable {
-  org_id: string;
-  id: string;
-  candidate_id: string;
-  item_id: string;
-  file_name: string;
-  content_type: string;
-  size_bytes: number;
-  sha256: string;
-  sensitive: boolean;
-  /** PGlite reads bytea as Uint8Array, pg as Buffer: wrap with Buffer.from before opening. */
-  sealed_content: Uint8Array | null;
-  key_id: string | null;
-  uploaded_at: Timestamp;
-  deleted_at: Timestamp | null;
-  deleted_reason: string | null;
 }
 
 /** One saved version of an organisation's wording of a template (per language, all or one role type). */

@@ -7,10 +7,16 @@ import { measureRate, type BenchResult } from './measure.js';
 const ZONES = ['Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata'];
 const ROLES = ['tech', 'management', 'sales', 'operations', 'campus', 'other'] as const;
 
-/** A spread of realistic inputs: different zones, role types, acceptance lead times. */
+/**
+ * A spread of realistic inputs: different zones, role types, acceptance lead times. Every
+ * acceptance instant is distinct (37 minutes apart, about 250 days in all) and start dates
+ * spread over that span, so nothing a plan depends on repeats except what a real org
+ * shares: start days, zones and the playbook.
+ */
 function buildInputs(count: number): TComputePlanInput[] {
+  const first = Date.UTC(2026, 10, 1, 2);
   return Array.from({ length: count }, (_, i) => {
-    const accepted = new Date(Date.UTC(2026, 10, 1 + (i % 28), 2 + (i % 12)));
+    const accepted = new Date(first + i * 37 * 60_000);
     const start = new Date(accepted.getTime() + (5 + (i % 40)) * 86_400_000);
     return {
       candidate: {
@@ -25,7 +31,7 @@ function buildInputs(count: number): TComputePlanInput[] {
 
 /** Pure-core plan computation throughput; baseline: deep-copying the same inputs (a machine-speed yardstick). */
 export function benchPlan(): BenchResult {
-  const inputs = buildInputs(1000);
+  const inputs = buildInputs(10_000);
   let sink = 0;
   const plans = measureRate((i) => { sink += computePlan(inputs[i % inputs.length]!).items.length; });
   const copies = measureRate((i) => { sink += structuredClone(inputs[i % inputs.length]!).candidate.ref.length; });

@@ -9,7 +9,7 @@
  * years from their keys, and report anything outside as missing (DESIGN §5).
  */
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { localDayOfWeek, parseLocalDate } from '../time/local-time.js';
+import { localDateToDayNumber, localDayOfWeek } from '../time/local-time.js';
 
 export type TChinaDayKind = 'working' | 'non_working' | 'calendar_data_missing';
 
@@ -47,7 +47,8 @@ export function getChinaCoverage(): TChinaCoverage {
 
 /** Working / non-working per the China calendar, or `calendar_data_missing`. */
 export function classifyChinaDay(localDate: string): TChinaDayKind {
-  const { year } = parseLocalDate(localDate);
+  localDateToDayNumber(localDate);
+  const year = Number(localDate.slice(0, 4));
   const { firstYear, lastYear } = getChinaCoverage();
   if (year < firstYear || year > lastYear) return 'calendar_data_missing';
   if (chinaData.workdays[localDate]) return 'working';

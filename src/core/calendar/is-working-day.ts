@@ -1,5 +1,5 @@
 import type { TBusinessCalendar } from '../../contracts/playbook.js';
-import { localDayOfWeek, parseLocalDate } from '../time/local-time.js';
+import { localDateToDayNumber, localDayOfWeek } from '../time/local-time.js';
 import { classifyChinaDay } from './china-holidays.js';
 
 export type TDayKind = 'working' | 'non_working' | 'calendar_data_missing';
@@ -10,7 +10,7 @@ export type TDayKind = 'working' | 'non_working' | 'calendar_data_missing';
  * Never guesses: a CN date outside the holiday data is `calendar_data_missing`.
  */
 export function isWorkingDay(localDate: string, calendar: TBusinessCalendar): TDayKind {
-  parseLocalDate(localDate, 'date');
+  localDateToDayNumber(localDate, 'date');
   const override = findOverride(localDate, calendar);
   if (override !== undefined) return override ? 'working' : 'non_working';
   if (calendar.id === 'CN') return classifyChinaDay(localDate);

@@ -76,3 +76,22 @@ describe('day numbers (memoised date arithmetic)', () => {
     expect(parseLocalTime('09:30')).toBe(570);
   });
 });
+
+describe('ISO formatting', () => {
+  const instants = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2150-12-31T23:59:59Z'), noInvalidDate: true });
+
+  it('formats UTC instants exactly as toISOString does, to the second', () => {
+    fc.assert(fc.property(instants, (at) => {
+      expect(formatUtcIso(at)).toBe(`${at.toISOString().slice(0, 19)}Z`);
+    }));
+  });
+
+  it('formats local instants whose wall clock and offset give back the same instant', () => {
+    const zones = fc.constantFrom('Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Asia/Kolkata', 'UTC');
+    fc.assert(fc.property(instants, zones, (at, zone) => {
+      const local = formatLocalIso(at, zone);
+      expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+      expect(new Date(local).getTime()).toBe(Math.floor(at.getTime() / 1000) * 1000);
+    }));
+  });
+});

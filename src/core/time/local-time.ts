@@ -27,24 +27,46 @@ export function assertTimeZone(timeZone: string, field = 'timezone'): void {
 
 const KNOWN_ZONES = new Set<string>();
 const QUARTER_HOUR_MS = 15 * MINUTE_MS;
-const OFFSETS = new Map<string, Map<number, number>>();
+/** Per zone: UTC day number → the day's offset, or NaN when it changes during that day. */
+const DAY_OFFSETS = new Map<string, Map<number, number>>();
+/** Per zone: quarter hour → offset, for the few days on which the offset changes. */
+const QUARTER_OFFSETS = new Map<string, Map<number, number>>();
 
-/** The zone's UTC offset in minutes at an instant (memoised; deterministic). */
-export function getZoneOffset(timeZone: string, ms: number): number {
-  let zone = OFFSETS.get(timeZone);
-  if (!zone) {
-    zone = new Map();
-    OFFSETS.set(timeZone, zone);
-  }
-  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
-  let offset = zone.get(bucket);
-  if (offset === undefined) {
-    offset = tzOffset(timeZone, new Date(bucket * QUARTER_HOUR_MS));
-    if (Number.isNaN(offset)) throw new DomainError('invalid_time_zone', `unknown time zone ${timeZone}`, { field: 'timezone' });
-    if (zone.size > 100_000) zone.clear();
-    zone.set(bucket, offset);
-  }
+function lookupOffset(timeZone: string, ms: number): number {
+  const offset = tzOffset(timeZone, new Date(ms));
+  if (Number.isNaN(offset)) throw new DomainError('invalid_time_zone', `unknown time zone ${timeZone}`, { field: 'timezone' });
   return offset;
+}
+
+function zoneMemo(memo: Map<string, Map<number, number>>, timeZone: string): Map<number, number> {
+  let zone = memo.get(timeZone);
+  if (!zone) memo.set(timeZone, (zone = new Map()));
+  else if (zone.size > 100_000) zone.clear();
+  return zone;
+}
+
+/**
+ * The zone's UTC offset in minutes at an instant (memoised; deterministic). Most UTC days
+ * have one offset all day: it is looked up once per day (at its start, middle and end —
+ * zones change at most once a day). Days with a change fall back to quarter hours, the
+ * finest granularity any zone's rules use.
+ */
+export function getZoneOffset(timeZone: string, ms: number): number {
+  const days = zoneMemo(DAY_OFFSETS, timeZone);
+  const day = Math.floor(ms / DAY_MS);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = lookupOffset(timeZone, day * DAY_MS);
+    const constant = lookupOffset(timeZone, day * DAY_MS + DAY_MS / 2) === start && lookupOffset(timeZone, (day + 1) * DAY_MS - 1) === start;
+    offset = constant ? start : Number.NaN;
+    days.set(day, offset);
+  }
+  if (!Number.isNaN(offset)) return offset;
+  const quarters = zoneMemo(QUARTER_OFFSETS, timeZone);
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  let exact = quarters.get(bucket);
+  if (exact === undefined) quarters.set(bucket, (exact = lookupOffset(timeZone, bucket * QUARTER_HOUR_MS)));
+  return exact;
 }
 
 /** The wall clock of an instant in a zone, read through UTC getters of a shifted Date. */
@@ -139,8 +161,9 @@ export function toLocalDate(instant: Date, timeZone: string): string {
 
 /** Minutes after local midnight of an instant in a zone. */
 export function toLocalMinutes(instant: Date, timeZone: string): number {
-  const wall = toWall(instant, timeZone);
-  return wall.getUTCHours() * 60 + wall.getUTCMinutes();
+  const ms = instant.getTime();
+  const wallMs = ms + getZoneOffset(timeZone, ms) * MINUTE_MS;
+  return Math.floor((((wallMs % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS);
 }
 
 /**
@@ -170,9 +193,8 @@ export function localDayOfWeek(localDate: string): number {
 
 /** Add calendar days keeping the local wall-clock time (DST-safe). */
 export function addCalendarDays(instant: Date, days: number, timeZone: string): Date {
-  const wall = toWall(instant, timeZone);
-  wall.setUTCDate(wall.getUTCDate() + days);
-  return fromWall(wall.getTime(), timeZone);
+  // The wall clock is UTC-encoded, so whole days are exact multiples of DAY_MS there.
+  return fromWall(toWall(instant, timeZone).getTime() + days * DAY_MS, timeZone);
 }
 
 /** Add calendar months keeping the local wall-clock time (end-of-month clamps). */
@@ -185,30 +207,29 @@ export function addCalendarMonths(instant: Date, months: number, timeZone: strin
   return fromWall(target + (Math.min(day, lastDay) - 1) * DAY_MS + msOfDay, timeZone);
 }
 
-/** `2026-12-11T10:00:00+08:00`. */
-const LOCAL_ISO = new Map<string, Map<number, string>>();
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 
-export function formatLocalIso(instant: Date, timeZone: string): string {
-  let zone = LOCAL_ISO.get(timeZone);
-  if (!zone) LOCAL_ISO.set(timeZone, (zone = new Map()));
-  const ms = instant.getTime();
-  return zone.get(ms) ?? remember(zone, ms, formatLocalIsoUncached(instant, timeZone));
+/** `YYYY-MM-DDTHH:MM:SS` of a UTC-encoded wall time (whole seconds; no Date, no toISOString). */
+function formatWall(wallMs: number): string {
+  const day = Math.floor(wallMs / DAY_MS);
+  const seconds = Math.floor((wallMs - day * DAY_MS) / 1000);
+  const hh = TWO_DIGITS[Math.floor(seconds / 3600)]!;
+  const mm = TWO_DIGITS[Math.floor(seconds / 60) % 60]!;
+  return `${dayNumberToLocalDate(day)}T${hh}:${mm}:${TWO_DIGITS[seconds % 60]!}`;
 }
 
-function formatLocalIsoUncached(instant: Date, timeZone: string): string {
-  const offset = getZoneOffset(timeZone, instant.getTime());
-  const wall = new Date(instant.getTime() + offset * MINUTE_MS).toISOString().slice(0, 19);
+/** `2026-12-11T10:00:00+08:00`. */
+export function formatLocalIso(instant: Date, timeZone: string): string {
+  const ms = instant.getTime();
+  const offset = getZoneOffset(timeZone, ms);
   const abs = Math.abs(offset);
   const sign = offset < 0 ? '-' : '+';
-  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${formatWall(ms + offset * MINUTE_MS)}${sign}${TWO_DIGITS[Math.floor(abs / 60)]!}:${TWO_DIGITS[abs % 60]!}`;
 }
 
 /** `2026-12-11T02:00:00Z` (no milliseconds; plans work at minute precision). */
-const UTC_ISO = new Map<number, string>();
-
 export function formatUtcIso(instant: Date): string {
-  const ms = instant.getTime();
-  return UTC_ISO.get(ms) ?? remember(UTC_ISO, ms, `${instant.toISOString().slice(0, 19)}Z`);
+  return `${formatWall(instant.getTime())}Z`;
 }
 
 /** Number of whole local days from `from` to `to` (both YYYY-MM-DD). */

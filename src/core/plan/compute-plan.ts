@@ -5,34 +5,30 @@
  * times → walk stages in order, compressing each item to max(natural, acceptance/now,
  * end of the previous stage) → apply quiet hours, the daily cap with merging, and call
  * spacing → drop pre-start steps that would only land on or after day one.
+ *
+ * A fresh plan (no history) reuses the stages after offer confirmation when another
+ * candidate with the same start day and facts already had them computed and nothing of
+ * this candidate's offer-confirmation stage can reach them (see tail-plan.ts).
  */
-import { MAIN_STAGES, type TPlannedItem, type TStage } from '../../contracts/playbook.js';
+import { MAIN_STAGES, type TPlannedItem } from '../../contracts/playbook.js';
 import { resolveCalendar } from '../calendar/resolve-calendar.js';
 import { isWorkingDay } from '../calendar/is-working-day.js';
-import { applyCallSpacing } from '../policy/call-spacing.js';
-import { compressDue } from '../policy/compression.js';
-import { createMessageBook, placeMessage, type TMessageBook, type TMessageSlot } from '../policy/place-message.js';
-import { buildPlannedItem } from './build-planned-item.js';
+import { createMessageBook } from '../policy/place-message.js';
 import { assertTimeZone, localDateToDayNumber, parseInstant, startOfLocalDay } from '../time/local-time.js';
-import { expandDrafts, rankOf, type TDraft } from './expand-drafts.js';
+import { expandDrafts, type TDraft } from './expand-drafts.js';
+import { buildItems, findCutoff, placeStages, sortItems, type TStageWalk } from './place-stages.js';
 import type { TOffsetContext } from './resolve-offset.js';
-import { isCandidateMessage } from './select-delivery.js';
+import { FIRST_STAGE, fitsTail, TAIL_STAGES, tailFor } from './tail-plan.js';
 import type { TComputePlanInput, TPlan, TPlanWarning, TSkippedStep } from './types.js';
 
-interface TPlaced {
-  draft: TDraft;
-  /** Position among the candidate's drafts (the last tie-breaker of the order). */
-  order: number;
-  due: Date;
-  compressed: boolean;
-  mergedInto: string | null;
+export interface TComputePlanOptions {
+  /** Reuse later stages computed for an identical start (default true; tests compare both ways). */
+  reuse?: boolean;
 }
 
-const PRE_START_CUT_STAGES: readonly TStage[] = ['prep', 'final_days'];
-
 /** Compute a candidate's pending plan. Pure: `now` and the history are passed in. */
-export function computePlan(input: TComputePlanInput): TPlan {
-  const { candidate, playbook, policy } = input;
+export function computePlan(input: TComputePlanInput, options: TComputePlanOptions = {}): TPlan {
+  const { candidate, playbook, policy, history } = input;
   assertTimeZone(candidate.timeZone, 'candidate.timezone');
   localDateToDayNumber(candidate.startDate, 'candidate.startDate');
   const acceptedAt = parseInstant(candidate.offerAcceptedAt, 'candidate.offerAcceptedAt');
@@ -41,121 +37,45 @@ export function computePlan(input: TComputePlanInput): TPlan {
   const calendar = resolveCalendar(candidate.calendar, policy.calendar);
   const context: TOffsetContext = { timeZone, calendar, workingHours: policy.workingHours };
   const startAt = startOfLocalDay(candidate.startDate, timeZone);
-  const completed = new Set(input.history?.completed?.map((entry) => entry.key));
+  const completed = new Set(history?.completed?.map((entry) => entry.key));
 
-  const drafts = expandDrafts(playbook, candidate, { acceptedAt, startAt, context });
+  const fresh = !history || (!history.completed?.length && !history.sentMessages?.length && !history.calls?.length);
+  const anchors = { acceptedAt, startAt, context };
+  const reuse = options.reuse !== false && fresh;
+  // A fresh plan walks its first stage alone first: the later stages may be reusable.
+  const { drafts, startKey } = expandDrafts(playbook, candidate, anchors, reuse ? 'first' : 'all');
   const skipped: TSkippedStep[] = [];
   const pending = completed.size === 0 ? drafts : drafts.filter((draft) => {
     if (!completed.has(draft.key)) return true;
     skipped.push({ key: draft.key, stepId: draft.step.id, reason: 'done' });
     return false;
   });
-
-  // Pre-start steps must finish before day one begins: before S, and before the first
-  // day-one preparation, so the stage order survives even a last-minute acceptance.
-  let cutoff = startAt.getTime();
-  for (const draft of pending) {
-    if (draft.step.stage === 'day_one' && draft.natural.getTime() < cutoff) cutoff = draft.natural.getTime();
+  const walk: TStageWalk = {
+    floor: acceptedAt.getTime() > now.getTime() ? acceptedAt : now,
+    cutoff: startAt.getTime(), // first-stage steps are never cut
+    book: createMessageBook((history?.sentMessages ?? []).map((at) => parseInstant(at, 'history.sentMessages')), timeZone),
+    calls: (history?.calls ?? []).map((at) => parseInstant(at, 'history.calls')),
+    stageFloor: null,
+    placed: [],
+    skipped,
+  };
+  const walkContext = { timeZone, startDate: candidate.startDate, policy };
+  const firstEnd = placeStages(pending, 0, FIRST_STAGE, walk, walkContext);
+  let laterDrafts: TDraft[] | undefined;
+  const getLaterDrafts = () => (laterDrafts ??= reuse ? expandDrafts(playbook, candidate, anchors, 'later').drafts : pending.slice(firstEnd));
+  const reusable = reuse ? tailFor(playbook, policy, candidate, startKey, getLaterDrafts, startAt) : null;
+  let ranked;
+  if (reusable && fitsTail(reusable, walk, policy)) {
+    ranked = buildItems(walk, candidate).concat(reusable.items);
+    skipped.push(...reusable.skipped);
+  } else {
+    const later = getLaterDrafts();
+    walk.cutoff = findCutoff(startAt, later);
+    placeStages(later, 0, TAIL_STAGES, walk, walkContext);
+    ranked = buildItems(walk, candidate);
   }
-  const floor = acceptedAt.getTime() > now.getTime() ? acceptedAt : now;
-  const messageContext = { timeZone, startDate: candidate.startDate, policy };
-
-  let book: TMessageBook = createMessageBook(
-    (input.history?.sentMessages ?? []).map((at) => parseInstant(at, 'history.sentMessages')),
-    timeZone,
-  );
-  const calls = (input.history?.calls ?? []).map((at) => parseInstant(at, 'history.calls'));
-  const placed: TPlaced[] = [];
-  let stageFloor: Date | null = null;
-  let next = 0;
-
-  // Drafts come sorted by stage, so each stage is one contiguous run of them.
-  for (const stage of MAIN_STAGES) {
-    // Day-one items are real-world appointments: only compression to "now" moves them.
-    const floors = stage === 'day_one' || stageFloor === null ? [floor] : [floor, stageFloor];
-    const notBefore = floors.length === 1 || floor.getTime() >= floors[1]!.getTime() ? floor : floors[1]!;
-    const cutsAtStart = PRE_START_CUT_STAGES.includes(stage);
-    const stageStart = placed.length;
-    let stageEnd: Date | null = null;
-    for (; next < pending.length && pending[next]!.step.stage === stage; next += 1) {
-      const draft = pending[next]!;
-      let { at: due, compressed } = compressDue(draft.natural, floors);
-      let mergedInto: string | null = null;
-      let nextBook = book;
-      const spacedCall = draft.step.action === 'call' && !draft.step.escalation;
-      if (isCandidateMessage(draft.step)) {
-        const result = placeMessage(
-          book,
-          {
-            key: draft.key,
-            stepId: draft.step.id,
-            due,
-            mayMergeWith: draft.step.mayMergeWith,
-            capExempt: draft.step.capExempt,
-            deadline: draft.sla ?? undefined,
-            notBefore,
-          },
-          messageContext,
-        );
-        ({ at: due, mergedInto } = result.placement);
-        nextBook = result.book;
-      } else if (spacedCall) {
-        due = applyCallSpacing(due, calls, policy.callSpacing.minDaysBetweenCalls);
-      }
-      if (cutsAtStart && due.getTime() >= cutoff) {
-        skipped.push({ key: draft.key, stepId: draft.step.id, reason: 'window_passed' });
-        continue;
-      }
-      book = nextBook;
-      if (spacedCall) calls.push(due);
-      placed.push({ draft, order: next, due, compressed, mergedInto });
-      if (stageEnd === null || due.getTime() > stageEnd.getTime()) stageEnd = due;
-    }
-    // Merges may have moved a slot later: the stage ends at its latest final time.
-    if (stage !== 'day_one' && placed.length > stageStart) {
-      const slotTimes = indexSlotTimes(book);
-      for (let k = stageStart; k < placed.length; k += 1) {
-        const slotAt = slotTimes.get(placed[k]!.draft.key);
-        if (slotAt && (stageEnd === null || slotAt.getTime() > stageEnd.getTime())) stageEnd = slotAt;
-      }
-    }
-    if (stageEnd !== null && stage !== 'day_one') {
-      stageFloor = stageFloor === null || stageEnd.getTime() > stageFloor.getTime() ? stageEnd : stageFloor;
-    }
-  }
-
-  const slotByKey = new Map<string, TMessageSlot>();
-  for (const slot of book.slots) for (const key of slot.itemKeys) slotByKey.set(key, slot);
-  // Ordered by the due time as published (whole seconds), then stage, then playbook order.
-  const ranked = placed.map((item) => ({ item, second: Math.floor((slotByKey.get(item.draft.key)?.at ?? item.due).getTime() / 1000) }));
-  ranked.sort((a, b) => a.second - b.second || rankOf(a.item.draft.step.stage) - rankOf(b.item.draft.step.stage) || a.item.order - b.item.order);
-  const items = ranked.map(({ item }) => toPlannedItem(item, slotByKey, input));
+  const items = sortItems(ranked);
   return { candidateRef: candidate.ref, items, skipped, warnings: collectWarnings(input, items, startAt, now) };
-}
-
-/** Final send time of every item key that sits in a message slot. */
-function indexSlotTimes(book: TMessageBook): Map<string, Date> {
-  const times = new Map<string, Date>();
-  for (const slot of book.slots) for (const key of slot.itemKeys) times.set(key, slot.at);
-  return times;
-}
-
-function toPlannedItem(item: TPlaced, slots: ReadonlyMap<string, TMessageSlot>, input: TComputePlanInput): TPlannedItem {
-  const { draft } = item;
-  const { step } = draft;
-  const slot = slots.get(draft.key);
-  const due = slot?.at ?? item.due;
-  return buildPlannedItem(step, input.candidate, {
-    key: draft.key,
-    occurrence: draft.occurrence,
-    due,
-    natural: draft.natural,
-    calendarDataMissing: draft.calendarDataMissing,
-    mergedStepKeys: slot && slot.key === draft.key ? [...slot.itemKeys] : [draft.key],
-    mergedInto: slot && slot.key !== draft.key ? slot.key : null,
-    compressed: item.compressed,
-    sla: draft.sla,
-  });
 }
 
 function collectWarnings(input: TComputePlanInput, items: readonly TPlannedItem[], startAt: Date, now: Date): TPlanWarning[] {

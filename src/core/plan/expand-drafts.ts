@@ -89,9 +89,7 @@ function calendarKey(calendar: TBusinessCalendar): string {
   return key;
 }
 
-function startTimesFor(compiled: TCompiledPlaybook, candidate: TCandidateFacts, startAt: Date, context: TOffsetContext): TStepTimes[] {
-  const { workingHours } = context;
-  const key = `${context.timeZone}\u0000${candidate.startDate}\u0000${workingHours.start}-${workingHours.end}\u0000${calendarKey(context.calendar)}`;
+function startTimesFor(compiled: TCompiledPlaybook, key: string, startAt: Date, context: TOffsetContext): TStepTimes[] {
   const known = compiled.startTimes.get(key);
   if (known) return known;
   const times = compiled.steps.map((c) => (c.step.anchor === 'start_date' ? resolveStepTimes(c.step, startAt, c.keys.length, context) : null));
@@ -101,16 +99,24 @@ function startTimesFor(compiled: TCompiledPlaybook, candidate: TCandidateFacts, 
   return entry;
 }
 
-/** The candidate's applicable drafts, sorted by stage, natural time, playbook order, occurrence. */
+/**
+ * The candidate's applicable drafts, sorted by stage, natural time, playbook order,
+ * occurrence; and the key of everything the start-date anchored times depend on.
+ */
 export function expandDrafts(
   playbook: TPlaybook,
   candidate: TCandidateFacts,
   anchors: { acceptedAt: Date; startAt: Date; context: TOffsetContext },
-): TDraft[] {
+  /** Only the first stage (rank 0), only the later ones, or all. */
+  part: 'first' | 'later' | 'all' = 'all',
+): { drafts: TDraft[]; startKey: string } {
   const compiled = compile(playbook);
-  const startTimes = startTimesFor(compiled, candidate, anchors.startAt, anchors.context);
+  const { timeZone, workingHours, calendar } = anchors.context;
+  const startKey = `${timeZone}\u0000${candidate.startDate}\u0000${workingHours.start}-${workingHours.end}\u0000${calendarKey(calendar)}`;
+  const startTimes = startTimesFor(compiled, startKey, anchors.startAt, anchors.context);
   const drafts: (TDraft & { rank: number })[] = [];
   compiled.steps.forEach((c, i) => {
+    if ((part === 'first' && c.rank !== 0) || (part === 'later' && c.rank === 0)) return;
     if (!matchesConditions(c.step, { candidate })) return;
     const times = c.step.anchor === 'start_date' ? startTimes[i]! : resolveStepTimes(c.step, anchors.acceptedAt, c.keys.length, anchors.context);
     c.keys.forEach((key, occurrence) => {
@@ -121,7 +127,6 @@ export function expandDrafts(
       });
     });
   });
-  return drafts.sort(
-    (a, b) => a.rank - b.rank || a.natural.getTime() - b.natural.getTime() || a.index - b.index || a.occurrence - b.occurrence,
-  );
+  drafts.sort((a, b) => a.rank - b.rank || a.natural.getTime() - b.natural.getTime() || a.index - b.index || a.occurrence - b.occurrence);
+  return { drafts, startKey };
 }

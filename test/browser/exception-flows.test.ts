@@ -1,39 +1,20 @@
 /**
  * When plans change, in the console (Chromium against the real server): HR record a
  * delay, agree a new start date and see the plan move; HR record a renege with the
- * talent-pool opt-in and find the person on the talent-pool page. axe on every screen.
+ * talent-pool opt-in and find the person on the talent-pool page; HR record a salary
+ * request, weigh it against the pay band and approve it, and the candidate re-accepts
+ * the new offer in the portal. axe on every screen.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSeriousA11yViolations, pickDialogOption, openPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
-
-const ZH = { email: '工作邮箱', password: '密码', submit: '登录' };
+import { findSeriousA11yViolations, pickDialogOption, openPage, openPhone, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { createAcceptedCandidate as createFor, isoDate, portalPath, staffHeaders, ZH } from './flow-helpers.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h?.close(); });
 
-const isoDate = (daysFromNow: number) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
-
-async function createAcceptedCandidate(fullName: string, startDate: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const login = await fetch(`${h.baseUrl}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: h.demo.users.hr.email, password: h.demo.password }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = await login.json() as { csrfToken: string };
-  const res = await fetch(`${h.baseUrl}/api/v1/candidates`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({
-      fullName, email: 'changes@example.com', roleType: 'tech', departmentId: h.demo.departments.engineering, siteId: h.demo.sites.shanghai,
-      positionTitle: 'Platform Engineer', startDate, managerId: h.demo.users.manager.id, salaryMonthly: 30000, salaryMonths: 14,
-      offerAcceptedAt: new Date(Date.now() - 3600_000).toISOString(), ...extra,
-    }),
-  });
-  const created = await res.json() as { id?: string };
-  if (res.status !== 201 || !created.id) throw new Error(`create candidate: ${res.status} ${JSON.stringify(created)}`);
-  return created.id;
-}
-
+const createAcceptedCandidate = (fullName: string, startDate: string, extra: Record<string, unknown> = {}) => createFor(h, fullName, { startDate, extra });
 
 /** Submits the open change dialog; if it stays open, the error names what the form shows. */
 async function submitDialog(page: Page) {
@@ -111,21 +92,57 @@ describe('recording changes in the console', () => {
     await context.close();
   });
 
+  it('HR record a salary request, weigh it against the pay band and approve it: offer version 2 waits for the candidate (zh-CN)', async () => {
+    const headers = await staffHeaders(h);
+    const band = await h.app.inject({
+      method: 'PUT', url: '/api/v1/pay-bands', headers,
+      payload: { departmentId: h.demo.departments.engineering, matchKind: 'position_title', matchValue: 'Platform Engineer', minMonthly: 25000, midMonthly: 32000, maxMonthly: 40000 },
+    });
+    expect(band.statusCode, band.body).toBe(200);
+    const id = await createAcceptedCandidate('薪资 诉求', isoDate(35));
+    const { page, context, problems } = await openPage(h, 'zh-CN');
+    await signIn(page, h.demo.users.hr.email, h.demo.password, ZH);
+    await page.goto(`/candidates/${id}`);
+    await page.getByTestId('change-salary').click();
+    const argument = '另一家公司给到 36k，希望能接近这个水平';
+    await page.getByRole('dialog').getByLabel('期望月薪（可选）').fill('36000');
+    await page.getByRole('dialog').getByLabel('候选人的理由').fill(argument);
+    await submitDialog(page);
+
+    await page.getByTestId('salary-evaluate').click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain(argument);
+    const facts = await dialog.locator('.ant-descriptions-item-content').allInnerTexts();
+    const [asked, current, payBand] = facts.slice(1).map((x) => x.replace(/\s+/g, ''));
+    expect(asked).toBe('¥36,000');
+    expect(current).toMatch(/^¥30,000×14\b/);
+    expect(payBand).toBe('¥25,000–¥32,000–¥40,000');
+    await dialog.getByLabel('同意').check();
+    await dialog.getByLabel('新的月度基本工资').fill('34000');
+    await page.mouse.move(0, 0);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'changes-salary-evaluate-zh');
+    await dialog.getByRole('button', { name: '记录决定' }).click();
+    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+
+    const v2 = page.getByTestId('offer-version').and(page.locator('[data-version="2"]'));
+    await v2.waitFor();
+    expect(await v2.innerText()).toContain('待候选人接受');
+    expect(await v2.getByTestId('offer-salary').innerText()).toContain('34,000');
+    await page.getByTestId('salary-evaluate').waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('the candidate reads the approved pay change in the portal and accepts it (phone, en-US)', async () => {
     const id = await createAcceptedCandidate('Sam Raise', isoDate(35), { language: 'en-US' });
-    const login = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: h.demo.users.hr.email, password: h.demo.password } });
-    const headers = { cookie: String(login.headers['set-cookie']).split(';')[0]!, 'x-csrf-token': login.json().csrfToken };
+    const headers = await staffHeaders(h);
     const asked = await h.app.inject({ method: 'POST', url: `/api/v1/candidates/${id}/salary-requests`, headers, payload: { requestedMonthly: 35000, argument: 'A competing offer at 35k' } });
     expect(asked.statusCode, asked.body).toBe(201);
     const decided = await h.app.inject({ method: 'POST', url: `/api/v1/candidates/${id}/salary-requests/${asked.json().id}/decision`, headers, payload: { decision: 'approved', salaryMonthly: 34000 } });
     expect(decided.statusCode, decided.body).toBe(200);
-    const link = await h.app.inject({ method: 'POST', url: `/api/v1/candidates/${id}/portal-link`, headers });
-    const context = await h.browser.newContext({ baseURL: h.baseUrl, locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    await page.goto(`/portal/${new URL(link.json().url).hash}`);
+    const { page, context, problems } = await openPhone(h, 'en-US');
+    await page.goto(await portalPath(h, id));
     await page.locator('[data-tab="offer"]').click();
     const terms = page.getByTestId('offer-terms');
     await terms.waitFor();

@@ -331,6 +331,12 @@ describe('employer withdrawal of an offer', () => {
     expect(await statusOf(id)).toBe('withdrawn');
     expect(await tasksOf('hr', id)).toEqual([]);
     expect((await t.call(s.hr, 'GET', `/api/v1/candidates/${id}/offers`)).json().items[0].status).toBe('withdrawn');
+    // The portal stays readable and refuses changes, saying it was the employer's decision.
+    const credential = await portalCredential(id);
+    expect((await portal(credential, 'GET', '/api/v1/portal/me')).json().status).toBe('withdrawn');
+    const closed = await portal(credential, 'POST', '/api/v1/portal/logistics', { mode: 'taxi', arrivalTime: '09:00' });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error).toMatchObject({ code: 'process_closed', message: expect.stringContaining('offer has been withdrawn') });
     expect((await t.call(s.org_admin, 'POST', `/api/v1/offer-withdrawals/${w.id}/decision`, { decision: 'rejected' })).statusCode).toBe(409);
   });
 
@@ -357,6 +363,13 @@ describe('day one', () => {
     const issues = (await tasksOf('hr', id)).filter((x) => x.stepId === 'day1.issue');
     expect(issues).toHaveLength(2);
     for (const task of issues) expect(Date.parse(task.dueAt) - t.clock.now().getTime()).toBeLessThanOrEqual(4 * 24 * 3600_000);
+
+    // An integration reports one resolved; its retry resolves nothing more.
+    const resolved = { type: 'day_one_issue_resolved' };
+    expect((await keyed(s.hr, `/api/v1/candidates/${id}/events`, resolved, `resolved-${id}-1`)).statusCode).toBe(201);
+    expect((await keyed(s.hr, `/api/v1/candidates/${id}/events`, resolved, `resolved-${id}-1`)).json().applied).toBe(false);
+    const after = (await tasksOf('hr', id, 'all')).filter((x) => x.stepId === 'day1.issue');
+    expect(after.map((x) => x.status).sort()).toEqual(['done', 'open']);
   });
 });
 

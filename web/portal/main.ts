@@ -47,6 +47,9 @@ function offerLostLink() {
 
 function onFailure(err: unknown) {
   if (err instanceof PortalError && err.status === 401) showExpired();
+  // The process ended while this page was open (declined elsewhere, or the offer was
+  // withdrawn): re-read the record, so the page closes to its read-only view.
+  else if (err instanceof PortalError && err.code === 'process_closed') void reload();
 }
 
 function renderTabs() {

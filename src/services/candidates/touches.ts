@@ -5,6 +5,7 @@ import { appendAudit } from '../../adapters/db/repos/audit-repo.js';
 import { describeActor, requirePermission } from '../actor.js';
 import type { Deps, RequestContext } from '../deps.js';
 import { invalid } from '../errors.js';
+import { noteCandidateReply } from '../exceptions/candidate-reply.js';
 import { loadVisibleCandidate } from './candidates.js';
 
 /** The candidate's timeline, newest first; reading it is audited. */
@@ -43,6 +44,10 @@ export async function recordTouch(deps: Deps, p: Principal, candidateId: string,
   };
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('touches').values(row).execute();
+    // The candidate answered (WeChat, a call they returned…): not unresponsive.
+    if (input.direction === 'inbound') {
+      await noteCandidateReply(trx, deps, p.orgId, candidateId, occurredAt, `touch:${row.id}:reply`, { kind: actor.actorKind, id: actor.actorId });
+    }
     await appendAudit(trx, { orgId: p.orgId, ...actor, action: 'create', entity: 'touch', entityId: row.id, candidateId, ip: ctx.ip, at: now });
   });
   const author = p.kind === 'user'

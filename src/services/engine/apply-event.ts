@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/db/schema.js';
-import { advanceClock, planForEvent, startCandidate, type TDomainEvent } from '../../core/events/index.js';
+import { advanceClock, planForEvent, startCandidate, type TCandidateState, type TDomainEvent } from '../../core/events/index.js';
 import { isDomainError } from '../../core/errors.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -87,7 +87,26 @@ export async function applyDomainEventIn(
     orgId, candidateId, config, now, scheduler, isNew: !row, observer: deps.observer,
     reduction: { state: caughtUp.state, effects: [...reduction.effects, ...caughtUp.effects] },
   });
+  if (row) await closeCompletedTasks(trx, orgId, candidateId, parseEngineState(row.state), caughtUp.state, now);
   return { applied: true, eventId };
+}
+
+/**
+ * A task the event itself completed (`day_one_issue_resolved` from an integration) is done
+ * in the task list too; a task completed by a person is closed by completeTask as well.
+ */
+async function closeCompletedTasks(trx: Kysely<Database>, orgId: string, candidateId: string, before: TCandidateState, after: TCandidateState, now: Date) {
+  const known = new Set(before.completed.map((c) => c.key));
+  const added = after.completed.filter((c) => !known.has(c.key));
+  if (added.length === 0) return;
+  // Most are messages just sent (no task row): look for open tasks first.
+  const open = await trx.selectFrom('tasks').select('key').where('org_id', '=', orgId).where('candidate_id', '=', candidateId)
+    .where('status', '=', 'open').where('key', 'in', added.map((c) => c.key)).execute();
+  for (const { key } of open) {
+    const at = added.find((c) => c.key === key)!.at;
+    await trx.updateTable('tasks').set({ status: 'done', completed_at: new Date(at), updated_at: now })
+      .where('org_id', '=', orgId).where('candidate_id', '=', candidateId).where('key', '=', key).execute();
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { addBusinessDaysAt } from '../../core/calendar/index.js';
 import { appendAudit } from '../../adapters/db/repos/audit-repo.js';
 import type { Database } from '../../adapters/db/schema.js';
 import type { Deps, RequestContext } from '../deps.js';
-import { applyDomainEventIn } from '../engine/apply-event.js';
+import { noteCandidateReply } from '../exceptions/candidate-reply.js';
 import { readOrgPolicy } from '../engine/engine-config.js';
 import { loadPortalCandidate, type PortalPrincipal } from './portal-principal.js';
 
@@ -59,14 +59,7 @@ export async function askPortalQuestion(deps: Deps, who: PortalPrincipal, input:
       owner_roles: ['hr'], channel: 'portal', detail: input.text, due_at: due.at, calendar_data_missing: due.calendarDataMissing,
       status: 'open', completed_at: null, completed_by: null, created_at: now, updated_at: now,
     });
-    // Only a started plan has an engine state to tell; before acceptance there is none.
-    const running = await trx.selectFrom('engine_states').select('candidate_id')
-      .where('org_id', '=', who.orgId).where('candidate_id', '=', who.candidateId).executeTakeFirst();
-    if (running) {
-      await applyDomainEventIn(trx, deps, who.orgId, who.candidateId, { type: 'candidate_replied', at: now.toISOString() }, {
-        actor: { kind: 'candidate', id: who.candidateId }, idempotencyKey: `portal:question:${id}`,
-      });
-    }
+    await noteCandidateReply(trx, deps, who.orgId, who.candidateId, now, `portal:question:${id}`, { kind: 'candidate', id: who.candidateId });
     await appendAudit(trx, { orgId: who.orgId, actorKind: 'candidate', actorId: who.candidateId, action: 'create', entity: 'portal_question', entityId: id, candidateId: who.candidateId, ip: ctx.ip, at: now });
   });
   return { id, at: now.toISOString(), answerDueAt: due.at.toISOString() };

@@ -7,9 +7,12 @@ export const EXITED_STATUSES: readonly string[] = ['declined', 'reneged', 'withd
 
 /** Refuses a candidate action once they have left the process (a polite 409 the page explains). */
 export function requireOpenProcess(c: Pick<CandidateRow, 'status'>): void {
-  if (EXITED_STATUSES.includes(c.status)) {
-    throw new AppError(409, 'process_closed', 'you have told us you will not join; this can no longer be changed here — please contact HR / 您已告知不再入职，如需变更请联系 HR', 'status');
-  }
+  if (!EXITED_STATUSES.includes(c.status)) return;
+  // Withdrawn is the employer's decision, not something the candidate told us.
+  const message = c.status === 'withdrawn'
+    ? 'this offer has been withdrawn; for any question please contact HR / 此 Offer 已撤回，如有疑问请联系 HR'
+    : 'you have told us you will not join; this can no longer be changed here — please contact HR / 您已告知不再入职，如需变更请联系 HR';
+  throw new AppError(409, 'process_closed', message, 'status');
 }
 
 /** The organisation's settings JSON (both drivers may hand it back as text). */

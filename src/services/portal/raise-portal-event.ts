@@ -9,6 +9,7 @@ import { applyDomainEventIn } from '../engine/apply-event.js';
 import { loadCandidateFacts } from '../engine/candidate-facts.js';
 import { loadEngineConfig } from '../engine/engine-config.js';
 import { noopScheduler, persistReduction } from '../engine/persist-reduction.js';
+import { noteCandidateReply } from '../exceptions/candidate-reply.js';
 import type { PortalPrincipal } from './portal-principal.js';
 
 /**
@@ -19,7 +20,8 @@ import type { PortalPrincipal } from './portal-principal.js';
  * A running plan hears it through the engine. Before the offer is accepted there is no
  * plan: a decline then starts the candidate's record at `offer_sent` so the engine can
  * move it to `declined` and raise the thank-you steps; the other portal events change
- * nothing in a plan and are only recorded.
+ * nothing in a plan and are only recorded. Whatever the candidate does here also answers
+ * the messages they were sent (`candidate_replied`).
  */
 export async function raisePortalEvent(
   trx: Kysely<Database>, deps: Deps, who: PortalPrincipal, event: TDomainEvent, idempotencyKey: string,
@@ -28,7 +30,11 @@ export async function raisePortalEvent(
   try {
     const running = await trx.selectFrom('engine_states').select('candidate_id')
       .where('org_id', '=', who.orgId).where('candidate_id', '=', who.candidateId).executeTakeFirst();
-    if (running) return (await applyDomainEventIn(trx, deps, who.orgId, who.candidateId, event, { actor, idempotencyKey })).applied;
+    if (running) {
+      const { applied } = await applyDomainEventIn(trx, deps, who.orgId, who.candidateId, event, { actor, idempotencyKey });
+      if (applied) await noteCandidateReply(trx, deps, who.orgId, who.candidateId, new Date(event.at), `${idempotencyKey}:reply`, actor);
+      return applied;
+    }
     const now = deps.clock.now();
     const inserted = await trx.insertInto('domain_events').values({
       org_id: who.orgId, id: randomUUID(), candidate_id: who.candidateId, type: event.type, occurred_at: event.at,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TPortalLanguage, TPortalPulse } from '../../contracts/portal.js';
 import { appendAudit } from '../../adapters/db/repos/audit-repo.js';
 import type { Deps, RequestContext } from '../deps.js';
+import { noteCandidateReply } from '../exceptions/candidate-reply.js';
 import { loadPortalCandidate, type PortalPrincipal } from './portal-principal.js';
 
 export const PULSE_STEP = 'portal.pulse';
@@ -17,6 +18,7 @@ export async function recordPortalPulse(deps: Deps, who: PortalPrincipal, input:
       author_kind: 'candidate', author_user_id: null, summary: `加入意愿 Pulse ${input.score}/5`, content: input.comment,
       candidate_feedback: input.comment, step_id: PULSE_STEP, created_at: now,
     }).execute();
+    await noteCandidateReply(trx, deps, who.orgId, who.candidateId, now, `portal:pulse:${id}`, { kind: 'candidate', id: who.candidateId });
     await appendAudit(trx, {
       orgId: who.orgId, actorKind: 'candidate', actorId: who.candidateId, action: 'create', entity: 'portal_pulse', entityId: id,
       candidateId: who.candidateId, detail: { score: input.score }, ip: ctx.ip, at: now,

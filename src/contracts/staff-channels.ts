@@ -4,7 +4,7 @@
  * credentials: the server stores them sealed and only ever returns a masked hint.
  */
 import { z } from 'zod';
-import { zShortText } from './common.js';
+import { ZLanguage, zShortText } from './common.js';
 
 export const STAFF_CHANNEL_KINDS = ['wecom', 'dingtalk', 'feishu'] as const;
 export const ZStaffChannelKind = z.enum(STAFF_CHANNEL_KINDS);
@@ -51,23 +51,64 @@ export function parseStaffWebhook(kind: TStaffChannelKind, raw: string): ParsedW
   return { baseUrl: url.origin, robotKey };
 }
 
+const zWebhookUrl = z.string().trim().min(1).max(500);
+/** The robot's signing secret: required by DingTalk, optional for Feishu, unused by WeCom. */
+const zSecret = z.string().trim().min(1).max(200);
+const zEvents = z.array(ZStaffChannelEvent).min(1).max(STAFF_CHANNEL_EVENTS.length)
+  .refine((e) => new Set(e).size === e.length, 'events must not repeat');
+
+/**
+ * The rules that depend on the provider, for adding and for editing: the webhook must be
+ * the provider's (when one is given), DingTalk needs a secret, WeCom takes none.
+ * `keepsSecret`: the robot has a secret after the change.
+ */
+function checkProvider(
+  ctx: z.RefinementCtx, kind: TStaffChannelKind, change: { webhookUrl?: unknown; secret?: unknown; keepsSecret: boolean },
+): void {
+  if (typeof change.webhookUrl === 'string') {
+    const parsed = parseStaffWebhook(kind, change.webhookUrl);
+    if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', path: ['webhookUrl'], message: parsed });
+  }
+  if (kind === 'dingtalk' && !change.keepsSecret) ctx.addIssue({ code: 'custom', path: ['secret'], message: 'DingTalk robots need their signing secret (SEC…)' });
+  if (kind === 'wecom' && typeof change.secret === 'string') ctx.addIssue({ code: 'custom', path: ['secret'], message: 'WeCom group robots have no signing secret' });
+}
+
 export const ZCreateStaffChannel = z.strictObject({
   kind: ZStaffChannelKind,
   name: zShortText(100),
-  webhookUrl: z.string().trim().min(1).max(500),
-  /** The robot's signing secret: required by DingTalk, optional for Feishu, unused by WeCom. */
-  secret: z.string().trim().min(1).max(200).optional(),
-  events: z.array(ZStaffChannelEvent).min(1).max(STAFF_CHANNEL_EVENTS.length)
-    .refine((e) => new Set(e).size === e.length, 'events must not repeat'),
+  webhookUrl: zWebhookUrl,
+  secret: zSecret.optional(),
+  events: zEvents,
+  /** The language the robot posts in: the group's, not the admin's. */
+  language: ZLanguage.default('zh-CN'),
 }).superRefine((v, ctx) => {
   // Zod may run this on a value whose other fields failed: check only what is well-formed.
-  if (!(STAFF_CHANNEL_KINDS as readonly unknown[]).includes(v.kind) || typeof v.webhookUrl !== 'string') return;
-  const parsed = parseStaffWebhook(v.kind, v.webhookUrl);
-  if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', path: ['webhookUrl'], message: parsed });
-  if (v.kind === 'dingtalk' && !v.secret) ctx.addIssue({ code: 'custom', path: ['secret'], message: 'DingTalk robots need their signing secret (SEC…)' });
-  if (v.kind === 'wecom' && v.secret) ctx.addIssue({ code: 'custom', path: ['secret'], message: 'WeCom group robots have no signing secret' });
+  if (!(STAFF_CHANNEL_KINDS as readonly unknown[]).includes(v.kind)) return;
+  checkProvider(ctx, v.kind, { webhookUrl: v.webhookUrl, secret: v.secret, keepsSecret: Boolean(v.secret) });
 });
 export type TCreateStaffChannel = z.infer<typeof ZCreateStaffChannel>;
+
+/**
+ * An edit of a saved robot: only the fields that change. A left-out webhook or secret keeps
+ * the stored (sealed) one; `secret: null` removes it. The provider cannot change: remove
+ * the robot and add another. The provider's rules need the saved robot: `zUpdateStaffChannelFor`.
+ */
+export const ZUpdateStaffChannel = z.strictObject({
+  name: zShortText(100).optional(),
+  webhookUrl: zWebhookUrl.optional(),
+  secret: zSecret.nullable().optional(),
+  events: zEvents.optional(),
+  language: ZLanguage.optional(),
+});
+export type TUpdateStaffChannel = z.infer<typeof ZUpdateStaffChannel>;
+
+/** The edit schema for one saved robot: `ZUpdateStaffChannel` plus its provider's rules. */
+export function zUpdateStaffChannelFor(saved: { kind: TStaffChannelKind; hasSecret: boolean }) {
+  return ZUpdateStaffChannel.superRefine((v, ctx) => {
+    const keepsSecret = v.secret === undefined ? saved.hasSecret : Boolean(v.secret);
+    checkProvider(ctx, saved.kind, { webhookUrl: v.webhookUrl, secret: v.secret, keepsSecret });
+  });
+}
 
 /** A configured robot as the API shows it: credentials masked. */
 export const ZStaffChannel = z.object({
@@ -78,6 +119,7 @@ export const ZStaffChannel = z.object({
   webhookHint: z.string(),
   hasSecret: z.boolean(),
   events: z.array(ZStaffChannelEvent),
+  language: ZLanguage,
 });
 export type TStaffChannel = z.infer<typeof ZStaffChannel>;
 

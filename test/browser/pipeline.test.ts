@@ -3,9 +3,10 @@
  * from the menu, filter by department and risk (the filters land in the URL and survive a
  * reload), read a risk tag's reasons and open a card; in zh-CN and en-US, axe clean.
  */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSeriousA11yViolations, openPage, screenshot, signIn, startHarness, type Harness } from './harness.js';
+import { findSeriousA11yViolations, openPage, screenshot, SCREENSHOTS, signIn, startHarness, type Harness } from './harness.js';
 
 const ZH = { email: '工作邮箱', password: '密码', submit: '登录' };
 const EN = { email: 'Work email', password: 'Password', submit: 'Sign in' };
@@ -124,6 +125,82 @@ describe('pipeline board', () => {
     expect(await page.getByTestId('pipeline-card').count()).toBe(12);
     expect(await page.getByTestId('risk-tag').count()).toBe(0);
     expect(await page.getByTestId('pipeline-risk').count()).toBe(0);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/**
+ * Long candidate pages at 230 more candidates: a page of 200 renders only the rows near the
+ * screen, and still sorts from the keyboard, lets Tab walk row after row past the first
+ * screenful, shows the last row once scrolled to, and stays axe clean.
+ */
+describe('a long candidate page', () => {
+  let long: Harness;
+  const BULK = 230;
+  const bulkName = (i: number) => `Bulk ${String(i).padStart(3, '0')}`;
+  beforeAll(async () => {
+    long = await startHarness();
+    const { demo } = long;
+    const ids = Array.from({ length: BULK }, () => crypto.randomUUID());
+    await long.db.db.insertInto('candidates').values(ids.map((id, i) => ({
+      org_id: demo.orgId, id, full_name: bulkName(i + 1), status: 'preboarding', role_type: 'tech', channels: ['email'],
+      department_id: demo.departments.engineering, hr_owner_id: demo.users.hr.id, manager_id: demo.users.manager.id,
+    }))).execute();
+    await long.db.db.insertInto('offers').values(ids.map((id, i) => ({
+      org_id: demo.orgId, candidate_id: id, version: 1, position_title: 'Engineer', site_id: demo.sites.shanghai,
+      // Start dates run with the names, so sorting by date reorders the same rows.
+      start_date: new Date(Date.UTC(2027, 0, 4) + i * 86_400_000).toISOString().slice(0, 10),
+      role_type: 'tech', salary_monthly: null, salary_months: null, status: 'accepted', sent_at: new Date(), accepted_at: new Date(), created_by: null,
+    }))).execute();
+  });
+  afterAll(async () => { await long?.close(); });
+
+  const table = (page: Page) => page.getByTestId('candidate-table');
+  const renderedNames = (page: Page) => table(page).locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
+
+  it('renders the rows near the screen and reaches every other one by scrolling or the keyboard', async () => {
+    const { context, page, problems } = await openPage(long, 'zh-CN');
+    await signIn(page, long.demo.users.hr.email, long.demo.password, ZH);
+    await page.goto('/candidates?q=Bulk&size=200');
+    await page.getByText(`共 ${BULK} 人`).waitFor();
+    await expect.poll(async () => (await renderedNames(page))[0]).toBe(bulkName(1));
+    // One page of 200 is loaded; far fewer rows are in the document, the rest stand behind a spacer.
+    const rendered = (await renderedNames(page)).length;
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(100);
+    expect(await table(page).getByTestId('rows-below').evaluate((tr) => tr.getBoundingClientRect().height)).toBeGreaterThan(50 * 40);
+    expect(await findSeriousA11yViolations(page)).toEqual([]);
+
+    // Tab walks from the first row's link to the 80th (each focused row on screen), Shift+Tab back.
+    await table(page).getByRole('link', { name: bulkName(1) }).focus();
+    for (let i = 0; i < 79; i++) await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const box = el.getBoundingClientRect();
+      return { text: el.innerText, onScreen: box.top >= 0 && box.bottom <= window.innerHeight };
+    });
+    expect(focused).toEqual({ text: bulkName(80), onScreen: true });
+    expect((await renderedNames(page)).length).toBeLessThan(150);
+    for (let i = 0; i < 30; i++) await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe(bulkName(50));
+
+    // Scrolled to the end, the 200th row is there; the first rows gave way.
+    await expect.poll(async () => {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      return (await renderedNames(page)).at(-1);
+    }).toBe(bulkName(200));
+    expect(await renderedNames(page)).not.toContain(bulkName(1));
+    // The screen as the user sees it (a full-page shot would stretch the window to the whole table).
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'candidates-long-page-zh.png') });
+
+    // Sorting from the keyboard: the start-date header, Enter, newest first.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await table(page).getByRole('columnheader', { name: /入职日期/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('sort=-startDate');
+    await expect.poll(async () => (await renderedNames(page))[0]).toBe(bulkName(BULK));
     expect(await findSeriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

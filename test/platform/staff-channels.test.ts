@@ -48,13 +48,14 @@ describe('staff channels API', () => {
   it('saves robots with their credentials sealed and lists them masked', async () => {
     const dt = await add({ kind: 'dingtalk', name: '入职群', webhookUrl: `${dingtalk.url}/robot/send?access_token=dt-token-1234`, secret: 'SECdingtalk', events: ['digest', 'escalation'] });
     expect(dt.statusCode, dt.body).toBe(201);
-    expect(dt.json()).toMatchObject({ kind: 'dingtalk', name: '入职群', hasSecret: true, events: ['digest', 'escalation'] });
+    // Without a language the robot posts in zh-CN, the product's default.
+    expect(dt.json()).toMatchObject({ kind: 'dingtalk', name: '入职群', hasSecret: true, events: ['digest', 'escalation'], language: 'zh-CN' });
     expect(dt.json().webhookHint).toMatch(/…1234$/);
     ids.dingtalk = dt.json().id;
-    const fs = await add({ kind: 'feishu', name: 'HR 群', webhookUrl: `${feishu.url}/open-apis/bot/v2/hook/hook-abcd`, secret: 'fs-secret', events: ['digest'] });
+    const fs = await add({ kind: 'feishu', name: 'HR 群', webhookUrl: `${feishu.url}/open-apis/bot/v2/hook/hook-abcd`, secret: 'fs-secret', events: ['digest'], language: 'en-US' });
     expect(fs.statusCode, fs.body).toBe(201);
     ids.feishu = fs.json().id;
-    const wc = await add({ kind: 'wecom', name: 'Escalations', webhookUrl: `${wecom.url}/cgi-bin/webhook/send?key=wc-key-9876`, events: ['escalation'] });
+    const wc = await add({ kind: 'wecom', name: 'Escalations', webhookUrl: `${wecom.url}/cgi-bin/webhook/send?key=wc-key-9876`, events: ['escalation'], language: 'en-US' });
     expect(wc.statusCode, wc.body).toBe(201);
     ids.wecom = wc.json().id;
 
@@ -133,10 +134,16 @@ describe('staff channels API', () => {
     expect(dingtalk.delivered.length - dtBefore).toBe(1);
     expect(feishu.delivered.length - fsBefore).toBe(1);
     expect(wecom.delivered.length - wcBefore).toBe(0); // subscribed to escalations only
-    const text = (dingtalk.delivered.at(-1)!.body as { text: { content: string } }).text.content;
-    expect(text).toContain('2026-11-25');
-    expect(text).toContain('/tasks');
-    expect(text).toMatch(/overdue \d+, 今日 today \d+/);
+    // Each robot in its own language: the DingTalk group reads Chinese, the Feishu group English.
+    const zh = (dingtalk.delivered.at(-1)!.body as { text: { content: string } }).text.content;
+    expect(zh.split('\n')[0]).toBe('Preboard 2026-11-25 每日待办');
+    expect(zh).toMatch(/\n- .+：逾期 \d+ 项，今日到期 \d+ 项\n/);
+    expect(zh).not.toMatch(/overdue|today/);
+    expect(zh.split('\n').at(-1)).toMatch(/\/tasks$/);
+    const en = JSON.stringify(feishu.delivered.at(-1)!.body);
+    expect(en).toContain('Preboard daily tasks 2026-11-25');
+    expect(en).toMatch(/- .+: \d+ overdue, \d+ due today/);
+    expect(en).not.toMatch(/逾期|今日/);
     const posts = await t.db.db.selectFrom('audit_log').select(['action', 'entity_id']).where('org_id', '=', demo.orgId)
       .where('entity', '=', 'staff_channel_post').execute();
     expect(posts.filter((p) => p.entity_id?.endsWith(':digest:2026-11-25')).map((p) => p.action)).toEqual(['sent', 'sent']);
@@ -172,11 +179,126 @@ describe('staff channels API', () => {
     expect(wecom.delivered.length - wcBefore).toBe(1);
     expect(feishu.delivered.length - fsBefore).toBe(0);
     const lines = (wecom.delivered.at(-1)!.body as { text: { content: string } }).text.content.split('\n');
-    expect(lines[0]).toBe(`Preboard 升级 / escalated (${escalated})`);
-    expect(lines.filter((l) => / → /.test(l))).toHaveLength(Math.min(escalated, 15));
+    expect(lines[0]).toBe(`Preboard escalations (${escalated})`);
+    // Step names and roles in the robot's language (English here), with the local due time.
+    const escalatedLines = lines.filter((l) => / → /.test(l));
+    expect(escalatedLines).toHaveLength(Math.min(escalated, 15));
+    for (const line of escalatedLines) expect(line).toMatch(/^- [A-Z][^.→]+ → (HR|HRBP|Executive)(, \w+)* \(overdue since \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(lines.at(-1)).toMatch(/\/tasks$/);
     // Nothing new to escalate: nothing posted.
     expect((await escalateOverdueTasks(t.deps, { orgId: demo.orgId })).escalated).toBe(0);
     expect(wecom.delivered.length - wcBefore).toBe(1);
+  });
+});
+
+describe('editing a staff channel', () => {
+  // The clock has moved a month on: sign everyone in again.
+  beforeAll(async () => {
+    for (const role of Object.keys(s) as Role[]) s[role] = await t.login(demo.users[role].email, demo.password);
+  });
+  // A second apart, so the audit entries sort by time on both databases.
+  const patch = (id: string, body: unknown, who: Session = s.org_admin) => {
+    t.clock.advance(1000);
+    return t.call(who, 'PATCH', `${BASE}/${id}`, body);
+  };
+  const byName = async (name: string) => (await list()).find((c) => c.name === name)!;
+  const storedSettings = async () => JSON.stringify((await t.db.db.selectFrom('orgs').select('settings').where('org_id', '=', demo.orgId).executeTakeFirstOrThrow()).settings);
+  const auditOf = (id: string) => t.db.db.selectFrom('audit_log').select(['action', 'detail']).where('org_id', '=', demo.orgId)
+    .where('entity', '=', 'staff_channel').where('entity_id', '=', id).orderBy('at').execute();
+  const lastUpdate = async (id: string) => (await auditOf(id)).filter((e) => e.action === 'update').at(-1)!;
+  const testSend = async (id: string) => (await t.call(s.org_admin, 'POST', `${BASE}/${id}/test`)).statusCode;
+
+  it('changes the name, posts and language, audited with before and after', async () => {
+    const wc = await byName('Escalations');
+    const res = await patch(wc.id as string, { name: '升级提醒群', events: ['digest', 'escalation'], language: 'zh-CN' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: wc.id, kind: 'wecom', name: '升级提醒群', events: ['digest', 'escalation'], language: 'zh-CN', webhookHint: wc.webhookHint });
+    expect(await byName('升级提醒群')).toEqual(res.json());
+    expect((await lastUpdate(wc.id as string)).detail).toMatchObject({
+      fields: ['name', 'events', 'language'], webhookChanged: false, secretChanged: false,
+      before: { name: 'Escalations', events: ['escalation'], language: 'en-US' }, after: { name: '升级提醒群', language: 'zh-CN' },
+    });
+    // The test message now speaks the group's new language.
+    const before = wecom.delivered.length;
+    expect(await testSend(wc.id as string)).toBe(200);
+    expect(JSON.stringify(wecom.delivered.slice(before))).toContain('「升级提醒群」测试消息');
+  });
+
+  it('keeps the sealed webhook and secret when they are left out, and changes nothing on an empty edit', async () => {
+    const dt = await byName('入职群');
+    const auditBefore = (await auditOf(dt.id as string)).length;
+    const settingsBefore = await storedSettings();
+    const same = await patch(dt.id as string, {});
+    expect(same.statusCode, same.body).toBe(200);
+    expect(same.json()).toEqual(dt);
+    expect(await storedSettings()).toBe(settingsBefore);
+    expect(await auditOf(dt.id as string)).toHaveLength(auditBefore);
+    expect((await patch(dt.id as string, { name: '入职群（北京）' })).statusCode).toBe(200);
+    // Still signed with the saved secret, still posting to the saved webhook.
+    expect(await testSend(dt.id as string)).toBe(200);
+  });
+
+  it('replaces the secret and the webhook, sealed like the first ones', async () => {
+    const dt = await byName('入职群（北京）');
+    const wrong = await patch(dt.id as string, { secret: 'SECreplaced' });
+    expect(wrong.statusCode, wrong.body).toBe(200);
+    expect(wrong.json().hasSecret).toBe(true);
+    expect(await testSend(dt.id as string)).toBe(502); // the provider checks the new secret: it is the one in use
+    expect((await patch(dt.id as string, { secret: 'SECdingtalk' })).statusCode).toBe(200);
+    expect(await testSend(dt.id as string)).toBe(200);
+    expect((await lastUpdate(dt.id as string)).detail).toMatchObject({ fields: [], secretChanged: true, webhookChanged: false });
+
+    const wc = await byName('升级提醒群');
+    const moved = await patch(wc.id as string, { webhookUrl: `${wecom.url}/cgi-bin/webhook/send?key=wc-other-5555` });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json().webhookHint).toMatch(/…5555$/);
+    expect(await testSend(wc.id as string)).toBe(502); // the local WeCom server knows only the first key
+    expect((await patch(wc.id as string, { webhookUrl: `${wecom.url}/cgi-bin/webhook/send?key=wc-key-9876` })).json().webhookHint).toMatch(/…9876$/);
+    expect(await testSend(wc.id as string)).toBe(200);
+    const stored = await storedSettings();
+    for (const secret of ['SECreplaced', 'SECdingtalk', 'wc-other-5555', 'wc-key-9876']) expect(stored).not.toContain(secret);
+    for (const entry of await auditOf(wc.id as string)) expect(JSON.stringify(entry.detail)).not.toMatch(/wc-other|wc-key|SEC/);
+  });
+
+  it('removes a Feishu secret with null', async () => {
+    const fs = await byName('HR 群');
+    const res = await patch(fs.id as string, { secret: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().hasSecret).toBe(false);
+    expect((await lastUpdate(fs.id as string)).detail).toMatchObject({ fields: ['hasSecret'], secretChanged: true });
+  });
+
+  it('refuses bad edits with 400 naming the field, by the rules of the robot\'s provider', async () => {
+    const dt = await byName('入职群（北京）');
+    const wc = await byName('升级提醒群');
+    const before = await list();
+    const cases: Array<[string, unknown, string]> = [
+      [dt.id as string, { webhookUrl: 'https://evil.example.com/robot/send?access_token=t' }, 'webhookUrl'],
+      [dt.id as string, { webhookUrl: `${wecom.url}/cgi-bin/webhook/send?key=wc-key-9876` }, 'webhookUrl'], // another provider's URL
+      [dt.id as string, { secret: null }, 'secret'], // DingTalk cannot do without
+      [dt.id as string, { secret: '' }, 'secret'],
+      [wc.id as string, { secret: 'SECnone' }, 'secret'], // WeCom has none
+      [wc.id as string, { kind: 'feishu' }, 'kind'], // the provider cannot change
+      [wc.id as string, { events: [] }, 'events'],
+      [wc.id as string, { events: ['digest', 'digest'] }, 'events'],
+      [wc.id as string, { name: '   ' }, 'name'],
+      [wc.id as string, { language: 'fr-FR' }, 'language'],
+    ];
+    for (const [id, body, field] of cases) {
+      const res = await patch(id, body);
+      expect(res.statusCode, `${JSON.stringify(body)} ${res.body}`).toBe(400);
+      expect(res.json().error.field, res.body).toBe(field);
+    }
+    expect(await list()).toEqual(before);
+  });
+
+  it('answers 404 for another organisation\'s robot and an unknown one, and 403 to other roles', async () => {
+    const wc = await byName('升级提醒群');
+    const other = await seedAndLogin(t);
+    const res = await patch(wc.id as string, { name: 'taken over' }, other.sessions.org_admin);
+    expect(res.statusCode, res.body).toBe(404);
+    expect((await patch('6f1d3c1e-3b7a-4c2e-9f10-1a2b3c4d5e6f', { name: 'x' })).statusCode).toBe(404);
+    for (const role of ['hr', 'hrbp', 'manager', 'admin', 'executive'] as const) expect((await patch(wc.id as string, { name: 'x' }, s[role])).statusCode, role).toBe(403);
+    expect((await byName('升级提醒群')).id).toBe(wc.id);
   });
 });

@@ -22,6 +22,8 @@ const antdZhCN = unwrap(antdZhCNModule);
 const theme: ThemeConfig = {
   token: {
     colorPrimary: '#1f5fcc',
+    // antd's derived hover (#437fd9) leaves white button text below WCAG AA contrast.
+    colorPrimaryHover: '#2f6bd6',
     colorInfo: '#1f5fcc',
     borderRadius: 8,
     colorBgLayout: '#f4f6fa',

@@ -59,18 +59,18 @@ export function AppShell() {
   const location = useLocation();
   const signOut = useSignOut();
   const nav: NavItem[] = [
-    { key: 'my-hires', path: '/my-hires', icon: <UsergroupAddOutlined />, label: t('myHires.nav'), permission: 'hires.read' },
+    { key: 'my-hires', path: '/my-hires', icon: <UsergroupAddOutlined />, label: t('nav.myHires'), permission: 'hires.read' },
     { key: 'tasks', path: '/tasks', icon: <CheckSquareOutlined />, label: t('nav.tasks'), permission: 'task.read' },
     { key: 'candidates', path: '/candidates', icon: <TeamOutlined />, label: t('nav.candidates'), permission: 'candidate.read' },
-    { key: 'pipeline', path: '/pipeline', icon: <ProjectOutlined />, label: t('pipeline.nav'), permission: 'candidate.read' },
-    { key: 'logistics', path: '/logistics', icon: <DesktopOutlined />, label: t('logisticsBoard.nav'), permission: 'logistics.board' },
+    { key: 'pipeline', path: '/pipeline', icon: <ProjectOutlined />, label: t('nav.pipeline'), permission: 'candidate.read' },
+    { key: 'logistics', path: '/logistics', icon: <DesktopOutlined />, label: t('nav.logisticsBoard'), permission: 'logistics.board' },
     { key: 'outbox', path: '/outbox', icon: <SendOutlined />, label: t('nav.outbox'), permission: 'outbox.read' },
-    { key: 'talent-pool', path: '/talent-pool', icon: <ContactsOutlined />, label: t('talentPool.nav'), permission: 'talent_pool.manage' },
-    { key: 'privacy', path: '/privacy', icon: <SafetyCertificateOutlined />, label: t('privacy.nav'), permission: 'privacy.manage' },
-    { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('audit.nav'), permission: 'audit.read' },
-    { key: 'templates', path: '/templates', icon: <FileTextOutlined />, label: t('templates.nav'), permission: 'template.manage' },
-    { key: 'playbooks', path: '/playbooks', icon: <ApartmentOutlined />, label: t('playbooks.nav'), permission: 'playbook.read' },
-    { key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('settings.nav'), permission: 'settings.manage' },
+    { key: 'talent-pool', path: '/talent-pool', icon: <ContactsOutlined />, label: t('nav.talentPool'), permission: 'talent_pool.manage' },
+    { key: 'privacy', path: '/privacy', icon: <SafetyCertificateOutlined />, label: t('nav.privacy'), permission: 'privacy.manage' },
+    { key: 'audit', path: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), permission: 'audit.read' },
+    { key: 'templates', path: '/templates', icon: <FileTextOutlined />, label: t('nav.templates'), permission: 'template.manage' },
+    { key: 'playbooks', path: '/playbooks', icon: <ApartmentOutlined />, label: t('nav.playbooks'), permission: 'playbook.read' },
+    { key: 'settings', path: '/settings', icon: <SettingOutlined />, label: t('nav.settings'), permission: 'settings.manage' },
   ];
   const visible = nav.filter((n) => can(n.permission));
   const selected = visible.filter((n) => location.pathname.startsWith(n.path)).map((n) => n.key);

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams, ZOk } from '../../contracts/common.js';
-import { ZCreateStaffChannel, ZStaffChannel, ZStaffChannelList, ZStaffChannelTestResult } from '../../contracts/staff-channels.js';
+import {
+  ZCreateStaffChannel, ZStaffChannel, ZStaffChannelList, ZStaffChannelTestResult, ZUpdateStaffChannel,
+} from '../../contracts/staff-channels.js';
 import type { Deps } from '../../services/deps.js';
-import { createStaffChannel, deleteStaffChannel, listStaffChannels, testStaffChannel } from '../../services/org/staff-channels.js';
+import { createStaffChannel, deleteStaffChannel, listStaffChannels, testStaffChannel, updateStaffChannel } from '../../services/org/staff-channels.js';
 import { requestContext, requirePrincipal } from '../auth.js';
 
 /** Staff channels: group robots for the digest summary and escalations (org admins). */
@@ -17,6 +19,13 @@ export function staffChannelRoutes(deps: Deps): FastifyPluginAsyncZod {
         body: ZCreateStaffChannel, response: { 201: ZStaffChannel },
       },
     }, async (req, reply) => reply.status(201).send(await createStaffChannel(deps, requirePrincipal(req), req.body, requestContext(req))));
+    app.patch('/settings/staff-channels/:id', {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Edit a staff group robot: name, posts, language; a new webhook or secret (left out, the saved one stays; secret null removes it)',
+        params: ZIdParams, body: ZUpdateStaffChannel, response: { 200: ZStaffChannel },
+      },
+    }, async (req) => updateStaffChannel(deps, requirePrincipal(req), req.params.id, req.body, requestContext(req)));
     app.delete('/settings/staff-channels/:id', {
       schema: { tags: ['organisation'], summary: 'Remove a staff group robot', params: ZIdParams, response: { 200: ZOk } },
     }, async (req) => deleteStaffChannel(deps, requirePrincipal(req), req.params.id, requestContext(req)));

@@ -12,12 +12,14 @@ import type { TStaffChannelEvent } from '../../contracts/staff-channels.js';
 import type { Deps } from '../deps.js';
 import { readSettingsObject } from '../reminders/reminder-settings.js';
 import { buildStaffChannelAdapter, readStoredStaffChannels, type StoredStaffChannel } from './staff-channel-store.js';
+import type { StaffTexts } from './staff-channel-texts.js';
 
 export interface StaffPost {
   event: TStaffChannelEvent;
   /** Stable per logical post (e.g. `digest:2026-11-25`): the idempotency key. */
   key: string;
-  text: string;
+  /** The post in each language; each robot gets the one it was set to. */
+  texts: StaffTexts;
 }
 
 export interface StaffPostCounts {
@@ -45,7 +47,7 @@ async function postOnce(deps: Deps, orgId: string, channel: StoredStaffChannel, 
     if (earlier) return 'skipped';
     let result: SendResult;
     try {
-      result = await buildStaffChannelAdapter(deps, orgId, channel).send({ to: [], text: post.text }, { idempotencyKey: `${entityId}-${randomUUID()}` });
+      result = await buildStaffChannelAdapter(deps, orgId, channel).send({ to: [], text: post.texts[channel.language] }, { idempotencyKey: `${entityId}-${randomUUID()}` });
     } catch (err) {
       result = { status: 'permanent', code: 'adapter_error', message: err instanceof Error ? err.message : String(err) };
     }
@@ -73,22 +75,4 @@ export async function postToStaffChannels(deps: Deps, orgId: string, post: Staff
     counts.failed += 1;
   }
   return counts;
-}
-
-export interface DigestOwnerCounts {
-  name: string;
-  overdue: number;
-  today: number;
-}
-
-/** The group summary of a digest run: per owner, overdue and due-today counts, and the link. Names only, no candidate data. */
-export function buildDigestSummaryText(localDate: string, owners: readonly DigestOwnerCounts[], tasksUrl: string): string {
-  const lines = owners.filter((o) => o.overdue + o.today > 0)
-    .sort((a, b) => b.overdue - a.overdue || b.today - a.today || a.name.localeCompare(b.name))
-    .map((o) => `- ${o.name}: 逾期 overdue ${o.overdue}, 今日 today ${o.today}`);
-  return [
-    `Preboard ${localDate} 每日待办 / daily tasks`,
-    ...(lines.length ? lines : ['- 无逾期或今日待办 / nothing overdue or due today']),
-    tasksUrl,
-  ].join('\n');
 }

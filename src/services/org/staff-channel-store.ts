@@ -7,8 +7,10 @@
 import {
   createDingtalkRobotAdapter, createFeishuBotAdapter, createWecomRobotAdapter, type ChannelAdapter,
 } from '../../adapters/channels/index.js';
+import { ZLanguage, type TLanguage } from '../../contracts/common.js';
 import {
-  parseStaffWebhook, ZStaffChannelEvent, ZStaffChannelKind, type TStaffChannel, type TStaffChannelEvent, type TStaffChannelKind,
+  parseStaffWebhook, ZStaffChannelEvent, ZStaffChannelKind, type TCreateStaffChannel, type TStaffChannel, type TStaffChannelEvent,
+  type TStaffChannelKind,
 } from '../../contracts/staff-channels.js';
 import type { Deps } from '../deps.js';
 
@@ -18,6 +20,8 @@ export interface StoredStaffChannel {
   kind: TStaffChannelKind;
   name: string;
   events: TStaffChannelEvent[];
+  /** What the robot posts in; robots saved before languages were chosen post in zh-CN. */
+  language: TLanguage;
   webhookHint: string;
   sealedWebhook: string;
   sealedSecret: string | null;
@@ -32,9 +36,11 @@ export function readStoredStaffChannels(raw: Record<string, unknown>): StoredSta
     const e = (entry ?? {}) as Record<string, unknown>;
     const kind = ZStaffChannelKind.safeParse(e.kind);
     const events = ZStaffChannelEvent.array().safeParse(e.events);
+    const language = ZLanguage.safeParse(e.language);
     if (!kind.success || !events.success || typeof e.id !== 'string' || typeof e.sealedWebhook !== 'string') return [];
     return [{
-      id: e.id, kind: kind.data, name: String(e.name ?? ''), events: events.data, webhookHint: String(e.webhookHint ?? ''),
+      id: e.id, kind: kind.data, name: String(e.name ?? ''), events: events.data, language: language.success ? language.data : 'zh-CN',
+      webhookHint: String(e.webhookHint ?? ''),
       sealedWebhook: e.sealedWebhook, sealedSecret: typeof e.sealedSecret === 'string' ? e.sealedSecret : null,
     }];
   });
@@ -42,21 +48,33 @@ export function readStoredStaffChannels(raw: Record<string, unknown>): StoredSta
 
 /** The masked view of a stored robot. */
 export function presentStaffChannel(c: StoredStaffChannel): TStaffChannel {
-  return { id: c.id, kind: c.kind, name: c.name, webhookHint: c.webhookHint, hasSecret: c.sealedSecret !== null, events: c.events };
+  return {
+    id: c.id, kind: c.kind, name: c.name, webhookHint: c.webhookHint, hasSecret: c.sealedSecret !== null, events: c.events, language: c.language,
+  };
 }
 
-/** Seals a new robot's credentials for storage. */
-export function sealStaffChannel(
-  deps: Deps, orgId: string, id: string,
-  input: { kind: TStaffChannelKind; name: string; webhookUrl: string; secret?: string; events: TStaffChannelEvent[] },
-): StoredStaffChannel {
-  const parsed = parseStaffWebhook(input.kind, input.webhookUrl);
+/** A robot's webhook sealed for storage, with the masked hint shown instead. */
+export function sealStaffWebhook(
+  deps: Deps, orgId: string, id: string, kind: TStaffChannelKind, webhookUrl: string,
+): Pick<StoredStaffChannel, 'webhookHint' | 'sealedWebhook'> {
+  const parsed = parseStaffWebhook(kind, webhookUrl);
   if (typeof parsed === 'string') throw new Error(parsed); // the contract has checked it already
   return {
-    id, kind: input.kind, name: input.name, events: [...input.events],
     webhookHint: `${new URL(parsed.baseUrl).host} …${parsed.robotKey.slice(-4)}`,
-    sealedWebhook: deps.vault.sealText(input.webhookUrl, sealContext(orgId, id, 'webhook')),
-    sealedSecret: input.secret ? deps.vault.sealText(input.secret, sealContext(orgId, id, 'secret')) : null,
+    sealedWebhook: deps.vault.sealText(webhookUrl, sealContext(orgId, id, 'webhook')),
+  };
+}
+
+/** A robot's signing secret sealed for storage. */
+export const sealStaffSecret = (deps: Deps, orgId: string, id: string, secret: string): string =>
+  deps.vault.sealText(secret, sealContext(orgId, id, 'secret'));
+
+/** Seals a new robot's credentials for storage. */
+export function sealStaffChannel(deps: Deps, orgId: string, id: string, input: TCreateStaffChannel): StoredStaffChannel {
+  return {
+    id, kind: input.kind, name: input.name, events: [...input.events], language: input.language,
+    ...sealStaffWebhook(deps, orgId, id, input.kind, input.webhookUrl),
+    sealedSecret: input.secret ? sealStaffSecret(deps, orgId, id, input.secret) : null,
   };
 }
 

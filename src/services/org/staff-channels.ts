@@ -1,18 +1,24 @@
 /**
  * Staff channels (DESIGN §4): the group robots that get the daily digest summary and
- * escalations. Org admins add, remove and test them; credentials are sealed at rest and
- * never returned. Every change is audited without the credentials.
+ * escalations. Org admins add, edit, remove and test them; credentials are sealed at rest
+ * and never returned. Every change is audited without the credentials.
  */
 import { randomUUID } from 'node:crypto';
-import { MAX_STAFF_CHANNELS, type TCreateStaffChannel, type TStaffChannel } from '../../contracts/staff-channels.js';
+import {
+  MAX_STAFF_CHANNELS, zUpdateStaffChannelFor, type TCreateStaffChannel, type TStaffChannel, type TUpdateStaffChannel,
+} from '../../contracts/staff-channels.js';
 import type { Principal } from '../../core/access/candidate-scope.js';
 import { appendAudit } from '../../adapters/db/repos/audit-repo.js';
 import type { SendResult } from '../../adapters/channels/index.js';
 import { describeActor, requirePermission } from '../actor.js';
 import type { Deps, RequestContext } from '../deps.js';
-import { AppError, conflict, notFound } from '../errors.js';
+import { AppError, conflict, invalid, notFound } from '../errors.js';
 import { readSettingsObject } from '../reminders/reminder-settings.js';
-import { buildStaffChannelAdapter, presentStaffChannel, readStoredStaffChannels, sealStaffChannel, type StoredStaffChannel } from './staff-channel-store.js';
+import {
+  buildStaffChannelAdapter, presentStaffChannel, readStoredStaffChannels, sealStaffChannel, sealStaffSecret, sealStaffWebhook,
+  type StoredStaffChannel,
+} from './staff-channel-store.js';
+import { buildTestText } from './staff-channel-texts.js';
 
 async function loadChannels(deps: Deps, orgId: string): Promise<StoredStaffChannel[]> {
   const org = await deps.db.selectFrom('orgs').select('settings').where('org_id', '=', orgId).executeTakeFirst();
@@ -26,24 +32,50 @@ export async function listStaffChannels(deps: Deps, p: Principal): Promise<{ ite
   return { items: (await loadChannels(deps, p.orgId)).map(presentStaffChannel) };
 }
 
-/** Read-modify-write of the robot list under a row lock, with one audit entry. */
+/** What the audit log keeps of a robot: never its credentials, only whether they changed. */
+const describeChannel = (c: StoredStaffChannel) => ({
+  kind: c.kind, name: c.name, events: c.events, language: c.language, webhookHint: c.webhookHint, hasSecret: c.sealedSecret !== null,
+});
+
+/** The audit detail of a change: the robot as it is (added, removed) or the fields that changed, before and after. */
+function describeChange(before: StoredStaffChannel | undefined, after: StoredStaffChannel | undefined): Record<string, unknown> {
+  if (!before || !after) {
+    const subject = before ?? after;
+    return subject ? describeChannel(subject) : {};
+  }
+  const was = describeChannel(before);
+  const is = describeChannel(after);
+  const fields = (Object.keys(is) as Array<keyof typeof is>).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(is[k]));
+  return {
+    kind: after.kind, name: after.name, fields,
+    // A new webhook may keep the hint (same key ending); a new secret keeps `hasSecret`: say so.
+    webhookChanged: before.sealedWebhook !== after.sealedWebhook, secretChanged: before.sealedSecret !== after.sealedSecret,
+    before: Object.fromEntries(fields.map((k) => [k, was[k]])), after: Object.fromEntries(fields.map((k) => [k, is[k]])),
+  };
+}
+
+/**
+ * Read-modify-write of the robot list under a row lock, with one audit entry; nothing is
+ * written when the list comes back unchanged. Returns the robot after the change.
+ */
 async function changeChannels(
-  deps: Deps, p: Principal, ctx: RequestContext, action: 'create' | 'delete', entityId: string,
+  deps: Deps, p: Principal, ctx: RequestContext, action: 'create' | 'update' | 'delete', entityId: string,
   change: (list: StoredStaffChannel[]) => StoredStaffChannel[],
-): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+): Promise<StoredStaffChannel | undefined> {
+  return deps.db.transaction().execute(async (trx) => {
     const org = await trx.selectFrom('orgs').select('settings').where('org_id', '=', p.orgId).forUpdate().executeTakeFirst();
     if (!org) throw notFound('organisation');
     const raw = readSettingsObject(org.settings);
     const before = readStoredStaffChannels(raw);
     const after = change(before);
+    const subject = { before: before.find((c) => c.id === entityId), after: after.find((c) => c.id === entityId) };
+    if (JSON.stringify(before) === JSON.stringify(after)) return subject.after;
     await trx.updateTable('orgs').set({ settings: JSON.stringify({ ...raw, staffChannels: after }) }).where('org_id', '=', p.orgId).execute();
-    const subject = [...before, ...after].find((c) => c.id === entityId);
     await appendAudit(trx, {
       orgId: p.orgId, ...describeActor(p), action, entity: 'staff_channel', entityId,
-      detail: subject ? { kind: subject.kind, name: subject.name, events: subject.events, webhookHint: subject.webhookHint } : {},
-      ip: ctx.ip, at: deps.clock.now(),
+      detail: describeChange(subject.before, subject.after), ip: ctx.ip, at: deps.clock.now(),
     });
+    return subject.after;
   });
 }
 
@@ -56,6 +88,37 @@ export async function createStaffChannel(deps: Deps, p: Principal, input: TCreat
     return [...list, stored];
   });
   return presentStaffChannel(stored);
+}
+
+/**
+ * Edits a robot (org admins): name, posts, language, and a new webhook or secret (sealed
+ * like the first ones; left out, the saved ones stay). Checked against the saved robot's
+ * provider with the contract's rules; a robot of another organisation is not found.
+ */
+export async function updateStaffChannel(
+  deps: Deps, p: Principal, id: string, input: TUpdateStaffChannel, ctx: RequestContext,
+): Promise<TStaffChannel> {
+  requirePermission(p, 'settings.manage');
+  const updated = await changeChannels(deps, p, ctx, 'update', id, (list) => list.map((c) => {
+    if (c.id !== id) return c;
+    const checked = zUpdateStaffChannelFor(presentStaffChannel(c)).safeParse(input);
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      const field = issue.path.join('.');
+      throw invalid(field, `${field}: ${issue.message}`);
+    }
+    const v = checked.data;
+    return {
+      ...c,
+      ...(v.name !== undefined ? { name: v.name } : {}),
+      ...(v.events !== undefined ? { events: [...v.events] } : {}),
+      ...(v.language !== undefined ? { language: v.language } : {}),
+      ...(v.webhookUrl !== undefined ? sealStaffWebhook(deps, p.orgId, id, c.kind, v.webhookUrl) : {}),
+      ...(v.secret !== undefined ? { sealedSecret: v.secret === null ? null : sealStaffSecret(deps, p.orgId, id, v.secret) } : {}),
+    };
+  }));
+  if (!updated) throw notFound('staff channel');
+  return presentStaffChannel(updated);
 }
 
 /** Removes a robot (org admins). */
@@ -81,7 +144,7 @@ export async function testStaffChannel(
   requirePermission(p, 'settings.manage');
   const channel = (await loadChannels(deps, p.orgId)).find((c) => c.id === id);
   if (!channel) throw notFound('staff channel');
-  const text = `Preboard: test message for "${channel.name}". Staff reminders will appear here.\nPreboard：「${channel.name}」测试消息，员工提醒将发送到这里。`;
+  const text = buildTestText(channel.language, channel.name);
   let result: SendResult;
   try {
     result = await buildStaffChannelAdapter(deps, p.orgId, channel).send({ to: [], text }, { idempotencyKey: `staff-channel-test-${randomUUID()}` });

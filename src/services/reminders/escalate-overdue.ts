@@ -4,6 +4,7 @@ import { addBusinessDaysAt } from '../../core/calendar/business-days.js';
 import { formatLocalIso, HOUR_MS } from '../../core/time/local-time.js';
 import type { Deps } from '../deps.js';
 import { postToStaffChannels } from '../org/staff-channel-delivery.js';
+import { buildEscalationTexts, type EscalatedTask } from '../org/staff-channel-texts.js';
 import { readOrgPolicy } from '../engine/engine-config.js';
 import { addSystemTouch } from '../engine/persist-reduction.js';
 import { readReminderSettings, readSettingsObject } from './reminder-settings.js';
@@ -11,15 +12,6 @@ import { readReminderSettings, readSettingsObject } from './reminder-settings.js
 /** The console's task list, for the staff-group message. */
 function tasksLink(deps: Deps): string {
   return `${(deps.dispatch?.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '')}/tasks`;
-}
-
-/** Most escalation lines in one group message; the rest are counted (robots cap text at 2 KB). */
-const MAX_GROUP_LINES = 15;
-
-/** The staff-group message of one tick's escalations: steps and roles only, no candidate data. */
-export function buildEscalationText(lines: readonly string[], tasksUrl: string): string {
-  const more = lines.length > MAX_GROUP_LINES ? [`- … +${lines.length - MAX_GROUP_LINES}`] : [];
-  return [`Preboard 升级 / escalated (${lines.length})`, ...lines.slice(0, MAX_GROUP_LINES), ...more, tasksUrl].join('\n');
 }
 
 /** A short stable id of a set of escalated task keys: the post's idempotency key. */
@@ -96,13 +88,13 @@ export async function escalateOverdueTasks(deps: Deps, opts: EscalateOverdueOpti
     if (!overdue.length) continue;
     const policy = readOrgPolicy(settings);
     const due = addBusinessDaysAt(now, 1, { timeZone: org.timezone, calendar: policy.calendar, workingHours: policy.workingHours });
-    const postedLines: Array<{ key: string; line: string }> = [];
+    const posted: Array<{ key: string; task: EscalatedTask }> = [];
     for (const task of overdue) {
       const owners = chooseEscalationOwners(task.owner_roles, task.hrbp_id !== null);
       const since = formatLocalIso(task.due_at, org.timezone);
       // A task with a legal deadline (the labour contract) says so: it is what makes it urgent.
       const deadline = task.legal_deadline ? `; legal deadline ${task.legal_deadline}` : '';
-      const posted = await deps.db.transaction().execute(async (trx) => {
+      const escalatedNow = await deps.db.transaction().execute(async (trx) => {
         const inserted = await trx.insertInto('tasks').values({
           org_id: org.org_id, candidate_id: task.candidate_id, key: `${task.key}${ESCALATED_SUFFIX}`, step_id: task.step_id,
           stage: task.stage, kind: 'escalation', action: task.action, owner_roles: owners, channel: task.channel,
@@ -116,14 +108,16 @@ export async function escalateOverdueTasks(deps: Deps, opts: EscalateOverdueOpti
         escalated += 1;
         return true;
       });
-      if (posted) postedLines.push({ key: `${task.candidate_id}:${task.key}`, line: `- ${task.step_id} → ${owners.join(', ')} (overdue since ${since}${deadline})` });
+      if (escalatedNow) {
+        posted.push({ key: `${task.candidate_id}:${task.key}`, task: { stepId: task.step_id, owners, overdueSince: since, legalDeadline: task.legal_deadline } });
+      }
     }
     // One line per escalation to the staff groups, after the commits, batched into one
     // message per tick so a backlog does not trip the robots' 20-a-minute limit.
-    if (postedLines.length) {
+    if (posted.length) {
       await postToStaffChannels(deps, org.org_id, {
-        event: 'escalation', key: `escalation:${hashKeys(postedLines.map((l) => l.key))}`,
-        text: buildEscalationText(postedLines.map((l) => l.line), tasksLink(deps)),
+        event: 'escalation', key: `escalation:${hashKeys(posted.map((l) => l.key))}`,
+        texts: buildEscalationTexts(posted.map((l) => l.task), tasksLink(deps)),
       });
     }
   }

@@ -1,7 +1,8 @@
 import { addLocalDays, parseLocalTime, startOfLocalDay, toLocalDate, toLocalMinutes } from '../../core/time/local-time.js';
 import type { SendResult } from '../../adapters/channels/index.js';
 import type { Deps } from '../deps.js';
-import { buildDigestSummaryText, postToStaffChannels, type DigestOwnerCounts } from '../org/staff-channel-delivery.js';
+import { postToStaffChannels } from '../org/staff-channel-delivery.js';
+import { buildDigestSummaryTexts, type DigestOwnerCounts } from '../org/staff-channel-texts.js';
 import { listAssignedTasks, type AssignedTask } from './assign-tasks.js';
 import { buildDigestEmail, toDigestLocale, type DigestSections } from './digest-texts.js';
 import { readReminderSettings } from './reminder-settings.js';
@@ -107,7 +108,7 @@ async function sendOrgDigests(deps: Deps, day: OrgDay, counts: DigestCounts): Pr
   // org's digest day) keeps a retried or later run from posting it again. Never throws.
   if (claimedAny) {
     await postToStaffChannels(deps, day.orgId, {
-      event: 'digest', key: `digest:${day.localDate}`, text: buildDigestSummaryText(day.localDate, owners, tasksUrl),
+      event: 'digest', key: `digest:${day.localDate}`, texts: buildDigestSummaryTexts(day.localDate, owners, tasksUrl),
     });
   }
 }

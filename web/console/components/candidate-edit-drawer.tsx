@@ -15,6 +15,8 @@ import { candidateApi, type TUpdateCandidate } from '../../lib/candidate-api.js'
 import { usePermissions } from '../session.js';
 import { useRefreshCandidate } from './change-panels.js';
 import { showIssues, showServerError } from './settings/form-errors.js';
+import '../locales/candidate.js';
+import '../locales/candidate-changes.js';
 
 interface Fields {
   fullName?: string; email?: string; phone?: string; language?: TLanguage; departmentId?: string; channels?: string[];

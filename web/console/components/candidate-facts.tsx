@@ -7,6 +7,8 @@ import type { TCandidate } from '../../lib/api.js';
 import { daysUntil, formatLocalDate, formatMoney, formatRelativeDays } from '../format.js';
 import { usePermissions } from '../session.js';
 import { CandidateEditDrawer } from './candidate-edit-drawer.js';
+import '../locales/candidate.js';
+import '../locales/candidate-changes.js';
 
 type Person = TCandidate['hrOwner'];
 

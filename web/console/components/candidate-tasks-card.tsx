@@ -10,6 +10,8 @@ import { daysUntil, formatDateTime, formatLocalDate } from '../format.js';
 import { usePermissions } from '../session.js';
 import { LegalDeadlineTag, nextLocalDate } from './legal-deadline-note.js';
 import { TaskTable } from './task-table.js';
+import '../locales/candidate.js';
+import '../locales/tasks.js';
 
 /** The open labour-contract task (not its escalations), when there is one. */
 const findContractTask = (tasks: readonly TTaskView[]) => tasks.find((task) => task.kind === 'task' && task.legalDeadline);

@@ -17,6 +17,7 @@ import { formatDateTime, formatLocalDate } from '../format.js';
 import { stepName } from '../labels.js';
 import { usePermissions } from '../session.js';
 import { PendingWithdrawals, PreparedMessages, SalaryEvaluationButton, useRefreshCandidate } from './change-panels.js';
+import '../locales/candidate-changes.js';
 
 type Action = 'delay' | 'startDate' | 'salary' | 'decline' | 'issue' | 'arrived' | 'withdraw';
 

@@ -12,6 +12,7 @@ import { changesApi, type TPreparedMessage, type TWithdrawal } from '../../lib/e
 import { formatDateTime } from '../format.js';
 import { stepName } from '../labels.js';
 import { useMe, usePermissions } from '../session.js';
+import '../locales/candidate-changes.js';
 
 /** Every view a change can touch. */
 export function useRefreshCandidate(candidateId: string) {

@@ -12,6 +12,7 @@ import { ApiError, checklistApi, type TStaffChecklistItemView, type TStaffCheckl
 import { formatDateTime } from '../format.js';
 import { usePermissions } from '../session.js';
 import { ToneTag, type Tone } from './tone-tag.js';
+import '../locales/candidate.js';
 
 const STATUS_TONE: Record<string, Tone> = { pending: 'neutral', ready: 'info', submitted: 'warning', approved: 'success', rejected: 'danger' };
 const REASON_MAX = 1000;

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../lib/api.js';
 import type { TPrepItem } from '../../lib/team-views-api.js';
 import { refreshAfterTaskChange } from './complete-task-modal.js';
+import '../locales/team-views.js';
 
 export interface PrepTarget {
   candidateId: string;

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, type TCompleteTask, type TTaskView } from '../../lib/api.js';
 import { formatDateTime } from '../format.js';
 import { stepName } from '../labels.js';
+import '../locales/tasks.js';
 
 const CHANNELS = ['phone', 'wechat', 'wecom', 'email', 'video', 'in_person', 'other'] as const;
 type CompleteChannel = (typeof CHANNELS)[number];

@@ -13,6 +13,7 @@ import { stepName } from '../labels.js';
 import { HireRiskTag } from './hire-risk-tag.js';
 import { StatusTag } from './status-tag.js';
 import { ToneTag, type Tone } from './tone-tag.js';
+import '../locales/team-views.js';
 
 const STATE_TONE: Record<THireStep['state'], Tone> = { open: 'info', done: 'success', cancelled: 'muted', not_planned: 'neutral' };
 

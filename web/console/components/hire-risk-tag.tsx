@@ -6,6 +6,7 @@ import { Popover, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TRiskAssessment } from '../../../src/contracts/pipeline.js';
 import { ToneTag, type Tone } from './tone-tag.js';
+import '../locales/pipeline.js';
 
 const TONE: Record<TRiskAssessment['level'], Tone> = { high: 'danger', medium: 'warning', low: 'success' };
 

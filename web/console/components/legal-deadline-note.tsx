@@ -8,6 +8,7 @@ import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { daysUntil, formatLocalDate } from '../format.js';
 import { ToneTag, type Tone } from './tone-tag.js';
+import '../locales/candidate.js';
 
 /** `YYYY-MM-DD` + 1 day: the first day double wages would be owed. */
 export function nextLocalDate(date: string): string {

@@ -13,6 +13,7 @@ import type { ZCreateCandidate } from '../../../src/contracts/candidates.js';
 import { LANGUAGES, ROLE_TYPES } from '../../../src/contracts/common.js';
 import { api, ApiError, request, type TCandidate } from '../../lib/api.js';
 import { usePermissions } from '../session.js';
+import '../locales/candidates.js';
 
 type TCreate = z.input<typeof ZCreateCandidate>;
 interface Fields {
@@ -92,7 +93,7 @@ function CandidateForm({ onDone }: { onDone: () => void }) {
         </Form.Item>
       )}
       <Flex gap={12}>
-        <Form.Item label={t('newCandidate.email')} name="email" rules={[{ type: 'email', message: t('login.emailInvalid') }]} style={{ flex: 1 }}><Input maxLength={254} /></Form.Item>
+        <Form.Item label={t('newCandidate.email')} name="email" rules={[{ type: 'email', message: t('validation.email') }]} style={{ flex: 1 }}><Input maxLength={254} /></Form.Item>
         <Form.Item label={t('newCandidate.phone')} name="phone" style={{ flex: 1 }}><Input maxLength={32} /></Form.Item>
       </Flex>
       <Form.Item label={t('newCandidate.language')} name="language">

@@ -16,6 +16,7 @@ import { api, type TCandidate } from '../../lib/api.js';
 import { candidateApi, type TCreateOfferVersion, type TOffer } from '../../lib/candidate-api.js';
 import { useRefreshCandidate } from './change-panels.js';
 import { showIssues, showServerError } from './settings/form-errors.js';
+import '../locales/candidate-changes.js';
 
 interface Fields {
   startDate?: string; siteId?: string; positionTitle?: string; roleType?: TRoleType;

@@ -14,6 +14,8 @@ import { formatDateTime, formatLocalDate, formatMoney } from '../format.js';
 import { usePermissions } from '../session.js';
 import { OfferIssueDrawer } from './offer-issue-drawer.js';
 import { ToneTag, type Tone } from './tone-tag.js';
+import '../locales/candidate.js';
+import '../locales/candidate-changes.js';
 
 /** Candidate statuses whose offer can no longer change (the server refuses a new version). */
 const CLOSED = ['declined', 'reneged', 'withdrawn', 'started', 'onboarded'];

@@ -20,6 +20,8 @@ import { usePermissions } from '../session.js';
 import { refreshAfterTaskChange } from './complete-task-modal.js';
 import { LegalDeadlineTag } from './legal-deadline-note.js';
 import { ToneTag, type Tone } from './tone-tag.js';
+import '../locales/candidate.js';
+import '../locales/tasks.js';
 
 const STAGE_ORDER: readonly string[] = [...MAIN_STAGES, ...EXCEPTION_STAGES];
 const STATE_LOOK: Record<TPlanItemView['state'], { tone: Tone; icon: ReactNode; dot: string }> = {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TTaskView } from '../../lib/api.js';
 import { formatDateTime } from '../format.js';
 import { channelName, stepName } from '../labels.js';
+import '../locales/tasks.js';
 
 export function PreparedTextModal({ task, onClose, onMarkSent }: { task: TTaskView | null; onClose: () => void; onMarkSent: (task: TTaskView) => void }) {
   const { t, i18n } = useTranslation();

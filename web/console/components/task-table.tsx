@@ -14,6 +14,8 @@ import { usePermissions } from '../session.js';
 import { CompleteTaskModal } from './complete-task-modal.js';
 import { PreparedTextModal } from './prepared-text-modal.js';
 import { ToneTag } from './tone-tag.js';
+import { WINDOWED_TABLE } from './windowed-body.js';
+import '../locales/tasks.js';
 
 export interface TaskTableProps {
   tasks: TTaskView[];
@@ -123,6 +125,7 @@ export function TaskTable({ tasks, loading, compact, emptyText, pagination, onCh
     <>
       <Table<TTaskView>
         rowKey={(task) => `${task.candidateId}/${task.key}`}
+        components={WINDOWED_TABLE}
         columns={columns}
         dataSource={tasks}
         loading={loading}

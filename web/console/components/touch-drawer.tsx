@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { TOUCH_CHANNELS, TOUCH_KINDS, ZCreateTouch } from '../../../src/contracts/candidates.js';
 import { api, ApiError, type TCreateTouch } from '../../lib/api.js';
 import { nowForDateTimeInput } from '../format.js';
+import '../locales/candidate.js';
 
 interface TouchFields {
   kind: TCreateTouch['kind'];

@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TTouch } from '../../lib/api.js';
 import { formatDateTime } from '../format.js';
+import '../locales/candidate.js';
 
 const KIND_ICONS: Record<string, ReactNode> = {
   call: <PhoneOutlined />, message: <MessageOutlined />, email: <MailOutlined />,

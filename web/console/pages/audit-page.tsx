@@ -12,9 +12,13 @@ import { api } from '../../lib/api.js';
 import type { TAuditEntry } from '../../../src/contracts/org.js';
 import { adminApi, type TAuditQuery } from '../components/settings/admin-api.js';
 import { RequirePermission } from '../components/settings/require-permission.js';
+import { WINDOWED_TABLE } from '../components/windowed-body.js';
 import { formatDateTime } from '../format.js';
+import '../locales/audit.js';
 
-const PAGE_SIZE = 50;
+/** Entries a page; longer pages render only the rows near the screen. */
+const PAGE_SIZES = [20, 50, 100, 200];
+const DEFAULT_SIZE = 50;
 const ACTIONS = ['create', 'update', 'read', 'delete', 'revoke', 'login', 'event', 'task', 'issue', 'purge', 'anonymised', 'consent_given', 'consent_withdrawn'];
 const ENTITIES = [
   'candidate', 'offer', 'touch', 'timeline', 'task', 'user', 'site', 'department', 'settings', 'api_token', 'session', 'portal_link',
@@ -96,6 +100,7 @@ function AuditLog() {
   const from = params.get('from');
   const to = params.get('to');
   const cursor = params.get('cursor') ?? undefined;
+  const size = PAGE_SIZES.includes(Number(params.get('size'))) ? Number(params.get('size')) : DEFAULT_SIZE;
   const query: Partial<TAuditQuery> = {
     actorId: params.get('actor') ?? undefined,
     action: params.get('action') ?? undefined,
@@ -103,7 +108,7 @@ function AuditLog() {
     candidateId: params.get('candidate') ?? undefined,
     from: isDate(from) ? startOfDay(from) : undefined,
     to: isDate(to) ? startOfDay(to, 1) : undefined,
-    limit: PAGE_SIZE,
+    limit: size,
     cursor,
   };
   const list = useQuery({ queryKey: ['audit', query], queryFn: () => adminApi.audit(query), placeholderData: keepPreviousData, retry: false });
@@ -131,6 +136,16 @@ function AuditLog() {
     if (c) next.set('cursor', c); else next.delete('cursor');
     return next;
   });
+  // A new page size starts again from the newest entry.
+  const setPageSize = (n: number) => {
+    setPrevious([]);
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.delete('cursor');
+      if (n === DEFAULT_SIZE) next.delete('size'); else next.set('size', String(n));
+      return next;
+    }, { replace: true });
+  };
   const nextPage = () => {
     if (!list.data?.nextCursor) return;
     setPrevious((p) => [...p, cursor ?? '']);
@@ -202,11 +217,15 @@ function AuditLog() {
         </Flex>
         {list.isError && <Typography.Text type="danger" role="alert">{list.error instanceof Error ? list.error.message : t('error.generic')}</Typography.Text>}
         <Table<TAuditEntry>
-          rowKey="id" columns={columns} dataSource={list.data?.items ?? []} loading={list.isFetching} pagination={false}
+          rowKey="id" columns={columns} dataSource={list.data?.items ?? []} loading={list.isFetching} pagination={false} components={WINDOWED_TABLE}
           scroll={{ x: 800 }} data-testid="audit-table" size="middle"
           locale={{ emptyText: <span className="pb-empty">{list.isError ? t('error.generic') : t('audit.empty')}</span> }}
         />
         <Flex justify="flex-end" gap={8} style={{ marginTop: 16 }}>
+          <Select
+            aria-label={t('audit.pageSize')} style={{ width: 130 }} value={size} data-testid="audit-size"
+            onChange={(v: number) => setPageSize(v)} options={PAGE_SIZES.map((n) => ({ value: n, label: t('audit.perPage', { count: n }) }))}
+          />
           <Button onClick={previousPage} disabled={!cursor} data-testid="audit-prev">{t('audit.previous')}</Button>
           <Button onClick={nextPage} disabled={!list.data?.nextCursor} data-testid="audit-next">{t('audit.next')}</Button>
         </Flex>

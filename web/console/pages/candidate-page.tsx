@@ -18,6 +18,7 @@ import { StatusTag } from '../components/status-tag.js';
 import { TouchDrawer } from '../components/touch-drawer.js';
 import { TouchTimeline } from '../components/touch-timeline.js';
 import { usePermissions } from '../session.js';
+import '../locales/candidate.js';
 
 const PAGE = 20;
 

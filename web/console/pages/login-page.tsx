@@ -8,6 +8,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../lib/api.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { acceptSession, useMe } from '../session.js';
+import '../locales/login.js';
 
 interface LoginFields { email: string; password: string }
 

@@ -17,6 +17,7 @@ import { CompletePrepModal, type PrepTarget } from '../components/complete-prep-
 import { ToneTag, type Tone } from '../components/tone-tag.js';
 import { formatLocalDate, formatRelativeDays } from '../format.js';
 import './team-views.css';
+import '../locales/team-views.js';
 
 const PAGE_SIZE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -13,6 +13,7 @@ import { teamViewsApi } from '../../lib/team-views-api.js';
 import { CompleteTaskModal } from '../components/complete-task-modal.js';
 import { HireCard } from '../components/hire-card.js';
 import './team-views.css';
+import '../locales/team-views.js';
 
 const PAGE_SIZE = 50;
 

@@ -6,15 +6,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, type OutboxQuery, type TOutboxMessage } from '../../lib/api.js';
 import { ToneTag, type Tone } from '../components/tone-tag.js';
+import { WINDOWED_TABLE } from '../components/windowed-body.js';
 import { formatDateTime, formatRelativeTime } from '../format.js';
 import { channelName, stepName } from '../labels.js';
+import '../locales/outbox.js';
 
 const STATUSES = ['scheduled', 'sending', 'sent', 'failed', 'dead', 'cancelled', 'outbox'] as const;
 type Status = (typeof STATUSES)[number];
 const TONES: Record<string, Tone> = {
   scheduled: 'neutral', sending: 'info', sent: 'success', failed: 'warning', dead: 'danger', cancelled: 'muted', outbox: 'teal',
 };
-const PAGE_SIZES = [20, 50, 100];
+const PAGE_SIZES = [20, 50, 100, 200];
 
 function OutboxStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
@@ -123,7 +125,7 @@ export default function OutboxPage() {
           />
         </Flex>
         <Table<TOutboxMessage>
-          rowKey="id" columns={columns} dataSource={list.data?.items ?? []} loading={list.isFetching}
+          rowKey="id" columns={columns} dataSource={list.data?.items ?? []} loading={list.isFetching} components={WINDOWED_TABLE}
           locale={{ emptyText: <span className="pb-empty">{list.isError ? t('error.generic') : t('outbox.empty')}</span> }}
           onChange={(pagination) => update({
             size: pagination.pageSize === 20 ? undefined : String(pagination.pageSize),

@@ -14,6 +14,8 @@ import { api, type TPipelineCard, type TPipelineQuery } from '../../lib/api.js';
 import { formatLocalDate, formatRelativeDays } from '../format.js';
 import { usePermissions } from '../session.js';
 import './pipeline-page.css';
+import '../locales/candidates.js';
+import '../locales/pipeline.js';
 
 type Stage = (typeof PIPELINE_COLUMNS)[number];
 type Risk = (typeof RISK_LEVELS)[number];

@@ -21,6 +21,7 @@ import { VersionHistory } from '../components/playbooks/version-history.js';
 import { RequirePermission } from '../components/settings/require-permission.js';
 import { usePermissions } from '../session.js';
 import './playbooks-page.css';
+import '../locales/playbooks.js';
 
 const sameJson = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 

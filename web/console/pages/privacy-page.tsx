@@ -11,6 +11,7 @@ import { ApiError, privacyApi, type TDataRequest, type TRetentionPreview } from 
 import { ToneTag, type Tone } from '../components/tone-tag.js';
 import { formatDateTime } from '../format.js';
 import { usePermissions } from '../session.js';
+import '../locales/privacy.js';
 
 const STATUSES = ['open', 'done', 'refused', 'all'] as const;
 type StatusFilter = (typeof STATUSES)[number];

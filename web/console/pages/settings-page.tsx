@@ -12,6 +12,7 @@ import { RequirePermission } from '../components/settings/require-permission.js'
 import { SitesSettings } from '../components/settings/sites-settings.js';
 import { StaffChannelsSettings } from '../components/settings/staff-channels-settings.js';
 import { UsersSettings } from '../components/settings/users-settings.js';
+import '../locales/settings.js';
 
 const TABS = ['general', 'calendar', 'sites', 'users', 'channels', 'tokens'] as const;
 type Tab = (typeof TABS)[number];

@@ -9,10 +9,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { changesApi, type TTalentPoolEntry } from '../../lib/exception-flows-api.js';
+import { WINDOWED_TABLE } from '../components/windowed-body.js';
 import { formatDateTime } from '../format.js';
 import { usePermissions } from '../session.js';
+import '../locales/talent-pool.js';
 
-const PAGE = 20;
+/** Entries a page; longer pages render only the rows near the screen. */
+const PAGE_SIZES = [20, 50, 100, 200];
 
 function TagModal({ entry, allTags, onClose }: { entry: TTalentPoolEntry; allTags: string[]; onClose: () => void }) {
   const { t } = useTranslation();
@@ -50,8 +53,9 @@ export default function TalentPoolPage() {
   const [tag, setTag] = useState<string | undefined>();
   const [soon, setSoon] = useState<number | undefined>();
   const [page, setPage] = useState(1);
+  const [size, setSize] = useState(PAGE_SIZES[0]!);
   const [editing, setEditing] = useState<TTalentPoolEntry | null>(null);
-  const query = { q: q || undefined, tag, nextWithinDays: soon, limit: PAGE, offset: (page - 1) * PAGE };
+  const query = { q: q || undefined, tag, nextWithinDays: soon, limit: size, offset: (page - 1) * size };
   const pool = useQuery({ queryKey: ['talent-pool', query], queryFn: () => changesApi.talentPool(query), enabled: can('talent_pool.manage'), placeholderData: (prev) => prev });
   const withdraw = useMutation({
     mutationFn: (candidateId: string) => changesApi.withdrawFromPool(candidateId),
@@ -120,8 +124,11 @@ export default function TalentPoolPage() {
         {pool.isError && <Alert type="error" showIcon title={t('error.generic')} description={pool.error.message} />}
         <Table<TTalentPoolEntry>
           rowKey="candidateId" columns={columns} dataSource={pool.data?.items ?? []} loading={pool.isFetching} data-testid="talent-pool-table"
-          locale={{ emptyText: t('talentPool.empty') }} scroll={{ x: 900 }}
-          pagination={{ current: page, pageSize: PAGE, total: pool.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          locale={{ emptyText: t('talentPool.empty') }} scroll={{ x: 900 }} components={WINDOWED_TABLE}
+          pagination={{
+            current: page, pageSize: size, total: pool.data?.total ?? 0, pageSizeOptions: PAGE_SIZES, showSizeChanger: true,
+            onChange: (next, nextSize) => { setPage(nextSize === size ? next : 1); setSize(nextSize); },
+          }}
         />
       </Card>
       {editing && <TagModal entry={editing} allTags={pool.data?.tags ?? []} onClose={() => setEditing(null)} />}

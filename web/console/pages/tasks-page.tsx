@@ -6,10 +6,11 @@ import { useSearchParams } from 'react-router';
 import { api, type TaskQuery, type TTaskView } from '../../lib/api.js';
 import { TaskTable } from '../components/task-table.js';
 import { useMe } from '../session.js';
+import '../locales/tasks.js';
 
 const TABS = ['overdue', 'today', 'upcoming', 'done'] as const;
 type Tab = (typeof TABS)[number];
-const PAGE_SIZES = [10, 20, 50, 100];
+const PAGE_SIZES = [10, 20, 50, 100, 200];
 
 const tabQuery = (tab: Tab): TaskQuery => (tab === 'done' ? { status: 'done', due: 'all' } : { status: 'open', due: tab });
 

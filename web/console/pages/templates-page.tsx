@@ -14,6 +14,7 @@ import { roleTypeName, SOURCE_TONES, templateName } from '../components/template
 import { TemplateEditor } from '../components/templates/template-editor.js';
 import { ToneTag } from '../components/tone-tag.js';
 import { formatDateTime, formatRelativeTime } from '../format.js';
+import '../locales/templates.js';
 
 const pick = <T extends string>(values: readonly T[], v: string | null): T | undefined => values.find((x) => x === v);
 

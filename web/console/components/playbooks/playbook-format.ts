@@ -7,6 +7,8 @@ import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import type { TOffset, TPlaybookStep, TStepConditions } from '../../../../src/contracts/playbook.js';
 import type { TPlaybookProblem } from '../../../lib/playbooks-api.js';
+import '../../locales/candidate-changes.js';
+import '../../locales/playbooks.js';
 
 const UNITS = ['days', 'hours', 'minutes', 'businessDays', 'workingHours'] as const;
 

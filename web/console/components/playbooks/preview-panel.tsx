@@ -12,6 +12,8 @@ import type { TPlaybookPreview, TPreviewSubject } from '../../../lib/playbooks-a
 import { formatInZone, formatLocalDate } from '../../format.js';
 import { actionName, channelName, roleName, stageName, stepName } from '../../labels.js';
 import { ToneTag } from '../tone-tag.js';
+import '../../locales/candidate.js';
+import '../../locales/playbooks.js';
 
 type Item = TPlaybookPreview['items'][number];
 interface SampleFields { roleType: TRoleType; relocation: boolean; backgroundCheck: boolean; startInDays: number; siteId?: string }

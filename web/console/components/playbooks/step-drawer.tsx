@@ -13,6 +13,8 @@ import type { TPlaybookCatalog, TPlaybookProblem } from '../../../lib/playbooks-
 import { actionName, channelName, roleName, stageName, stepName } from '../../labels.js';
 import { anchorName, describeProblem, splitField, toProblem } from './playbook-format.js';
 import { FORM_FIELDS, toFields, toFormName, toStep, type StepFields } from './step-fields.js';
+import '../../locales/candidate-changes.js';
+import '../../locales/playbooks.js';
 
 const MAIN: readonly string[] = MAIN_STAGES;
 const PLAN_ANCHORS = ['offer_accepted', 'start_date'] as const;

@@ -10,6 +10,7 @@ import type { TPlaybookProblem } from '../../../lib/playbooks-api.js';
 import { actionName, channelName, roleName, stageName, stepName } from '../../labels.js';
 import { ToneTag } from '../tone-tag.js';
 import { describeConditions, describeProblem, formatOffset, formatSla } from './playbook-format.js';
+import '../../locales/playbooks.js';
 
 export type StepChange = 'added' | 'changed' | null;
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TPlaybookVersionInfo } from '../../../lib/playbooks-api.js';
 import { formatDateTime } from '../../format.js';
 import { ToneTag } from '../tone-tag.js';
+import '../../locales/playbooks.js';
 
 export function VersionHistory({ versions, latest, loadingVersion, onLoad }: {
   versions: readonly TPlaybookVersionInfo[];

@@ -1,11 +1,12 @@
 /**
- * Endpoints of the admin screens (settings, sites, users, API tokens, audit log), typed by
+ * Endpoints of the admin screens (settings, sites, users, API tokens, staff channels, audit log), typed by
  * the same zod contracts the server validates with.
  */
 import type { z } from 'zod';
 import type { TCreateApiToken, ZApiToken, ZCreatedApiToken } from '../../../../src/contracts/auth.js';
 import type { TAuditPage, TAuditQuery, TCreateUser, TSite, TUser, ZCreateSite, ZUpdateSite, ZUpdateUser } from '../../../../src/contracts/org.js';
 import type { TOrgSettings, TUpdateOrgSettings } from '../../../../src/contracts/settings.js';
+import type { TCreateStaffChannel, TStaffChannel, TUpdateStaffChannel } from '../../../../src/contracts/staff-channels.js';
 import { request } from '../../../lib/api.js';
 
 export type TApiToken = z.infer<typeof ZApiToken>;
@@ -13,7 +14,7 @@ export type TCreatedApiToken = z.infer<typeof ZCreatedApiToken>;
 export type TSiteInput = z.infer<typeof ZCreateSite>;
 export type TSitePatch = z.infer<typeof ZUpdateSite>;
 export type TUserPatch = z.infer<typeof ZUpdateUser>;
-export type { TAuditPage, TAuditQuery, TCreateApiToken, TCreateUser, TOrgSettings, TSite, TUser, TUpdateOrgSettings };
+export type { TAuditPage, TAuditQuery, TCreateApiToken, TCreateUser, TOrgSettings, TSite, TStaffChannel, TUser, TUpdateOrgSettings };
 
 function toQuery(params: Record<string, string | number | undefined>): string {
   const q = new URLSearchParams();
@@ -34,5 +35,10 @@ export const adminApi = {
   apiTokens: () => request<{ items: TApiToken[] }>('GET', '/api-tokens'),
   createApiToken: (input: TCreateApiToken) => request<TCreatedApiToken>('POST', '/api-tokens', input),
   revokeApiToken: (tokenId: string) => request<{ ok: true }>('DELETE', `/api-tokens/${id(tokenId)}`),
+  staffChannels: () => request<{ items: TStaffChannel[] }>('GET', '/settings/staff-channels'),
+  createStaffChannel: (input: TCreateStaffChannel) => request<TStaffChannel>('POST', '/settings/staff-channels', input),
+  updateStaffChannel: (channelId: string, patch: TUpdateStaffChannel) => request<TStaffChannel>('PATCH', `/settings/staff-channels/${id(channelId)}`, patch),
+  removeStaffChannel: (channelId: string) => request<{ ok: true }>('DELETE', `/settings/staff-channels/${id(channelId)}`),
+  testStaffChannel: (channelId: string) => request<{ ok: true }>('POST', `/settings/staff-channels/${id(channelId)}/test`),
   audit: (query: Partial<TAuditQuery>) => request<TAuditPage>('GET', `/audit${toQuery(query as Record<string, string | number | undefined>)}`),
 };

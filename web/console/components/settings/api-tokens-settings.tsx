@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format.js';
 import { ToneTag } from '../tone-tag.js';
 import { adminApi, type TApiToken, type TCreatedApiToken } from './admin-api.js';
 import { showIssues, showServerError } from './form-errors.js';
+import '../../locales/settings.js';
 
 interface TokenFields { name?: string; scopes?: string[]; expiresInDays?: number | null }
 const FIELDS = ['name', 'scopes', 'expiresInDays'];

@@ -14,6 +14,7 @@ import { formatLocalDate } from '../../format.js';
 import { adminApi, type TOrgSettings } from './admin-api.js';
 import { describeIssue } from './form-errors.js';
 import { StatutoryDays } from './statutory-days.js';
+import '../../locales/settings.js';
 
 interface NewOverride { date?: string; name?: string; working: 'false' | 'true' }
 const FIELDS = ['date', 'name', 'working'] as const;
@@ -50,7 +51,7 @@ export function CalendarSettings({ settings }: { settings: TOrgSettings }) {
     const next = [...list, one.data];
     const all = ZCalendarOverrideList.safeParse(next);
     if (!all.success) {
-      form.setFields([{ name: 'date', errors: [t('settings.issue.calendarOverrides_date')] }]);
+      form.setFields([{ name: 'date', errors: [t('validation.issue.calendarOverrides_date')] }]);
       return;
     }
     save.mutate(all.data, {

@@ -12,15 +12,15 @@ type NamePath = Array<string | number>;
 /** A zod issue in the reader's language. */
 export function describeIssue(t: TFunction, issue: z.core.$ZodIssue): string {
   const field = issue.path.filter((p) => typeof p === 'string').join('.');
-  if (issue.code === 'custom') return t(`settings.issue.${field.replace(/\./g, '_')}`, { defaultValue: t('validation.invalid') });
+  if (issue.code === 'custom') return t(`validation.issue.${field.replace(/\./g, '_')}`, { defaultValue: t('validation.invalid') });
   if (issue.code === 'too_small') {
-    if (issue.origin === 'string' && Number(issue.minimum) > 1) return t('settings.issue.minLength', { min: Number(issue.minimum) });
+    if (issue.origin === 'string' && Number(issue.minimum) > 1) return t('validation.issue.minLength', { min: Number(issue.minimum) });
     if (issue.origin === 'string' || issue.origin === 'array') return t('validation.required');
-    return t('settings.issue.min', { min: Number(issue.minimum) });
+    return t('validation.issue.min', { min: Number(issue.minimum) });
   }
   if (issue.code === 'too_big') {
     if (issue.origin === 'string') return t('validation.tooLong', { max: Number(issue.maximum) });
-    return t('settings.issue.max', { max: Number(issue.maximum) });
+    return t('validation.issue.max', { max: Number(issue.maximum) });
   }
   if (issue.code === 'invalid_format') return t('validation.format');
   if (issue.code === 'invalid_type' && issue.input === undefined) return t('validation.required');

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DATA_REQUEST_SLA_DAYS, RETENTION_DAYS, ZOrgSettingsFields } from '../../../../src/contracts/settings.js';
 import { adminApi, type TOrgSettings } from './admin-api.js';
 import { showIssues, showServerError } from './form-errors.js';
+import '../../locales/settings.js';
 
 const ZGeneral = ZOrgSettingsFields.omit({ calendarOverrides: true });
 type General = Omit<TOrgSettings, 'calendarOverrides'>;

@@ -8,6 +8,7 @@ import { ZCreateSite } from '../../../../src/contracts/org.js';
 import { api } from '../../../lib/api.js';
 import { adminApi, type TSite, type TSiteInput } from './admin-api.js';
 import { showIssues, showServerError } from './form-errors.js';
+import '../../locales/settings.js';
 
 type SiteFields = Partial<Record<keyof TSiteInput, string>>;
 const FIELDS: ReadonlyArray<keyof TSiteInput> = ['name', 'address', 'timezone', 'calendar', 'arrivalTime', 'receptionInfo', 'parking', 'transport', 'mapUrl'];

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../../../lib/api.js';
 import type { TStatutoryDays } from '../../../../src/contracts/settings.js';
 import { formatLocalDate } from '../../format.js';
+import '../../locales/settings.js';
 
 interface HolidayGroup { key: string; name: string; off: string[]; working: string[] }
 

@@ -11,6 +11,7 @@ import { useMe } from '../../session.js';
 import { ToneTag } from '../tone-tag.js';
 import { adminApi, type TCreateUser, type TUser, type TUserPatch } from './admin-api.js';
 import { showIssues, showServerError } from './form-errors.js';
+import '../../locales/settings.js';
 
 interface UserFields {
   email?: string; name?: string; phone?: string; role?: string; locale?: string; password?: string; departmentIds?: string[];

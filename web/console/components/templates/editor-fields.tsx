@@ -8,6 +8,7 @@ import { useRef, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TTemplateVariableInfo } from '../../../lib/templates-api.js';
 import { VariablePicker } from './variable-picker.js';
+import '../../locales/templates.js';
 
 type TextAreaRef = GetRef<typeof Input.TextArea>;
 

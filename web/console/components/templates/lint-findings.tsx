@@ -3,6 +3,7 @@ import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TTemplateFinding } from '../../../lib/templates-api.js';
 import { ToneTag, type Tone } from '../tone-tag.js';
+import '../../locales/templates.js';
 
 const TONES: Record<TTemplateFinding['severity'], Tone> = { error: 'danger', warning: 'warning', info: 'muted' };
 

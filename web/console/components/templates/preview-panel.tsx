@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api.js';
 import type { TTemplatePreview, TTemplateProblem } from '../../../lib/templates-api.js';
 import { useDebouncedValue } from './use-debounced-value.js';
+import '../../locales/templates.js';
 
 /** A problem in the reader's language, with the engine's own words for the technical detail. */
 export function describeProblem(t: (key: string, options?: Record<string, unknown>) => string, p: TTemplateProblem): string {

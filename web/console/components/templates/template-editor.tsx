@@ -15,6 +15,7 @@ import { LintFindings } from './lint-findings.js';
 import { describeProblem, PreviewPanel } from './preview-panel.js';
 import { useDebouncedValue } from './use-debounced-value.js';
 import { VersionHistory } from './version-history.js';
+import '../../locales/templates.js';
 
 const PREVIEW_DELAY_MS = 400;
 

@@ -3,6 +3,7 @@ import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TemplateListQuery, TTemplateLocale, TTemplateRoleType } from '../../../lib/templates-api.js';
 import { stepName } from '../../labels.js';
+import '../../locales/templates.js';
 
 export const LOCALES: readonly TTemplateLocale[] = ['zh-CN', 'en-US'];
 export const ROLE_TYPES: readonly TTemplateRoleType[] = ['tech', 'management', 'sales', 'operations', 'campus', 'other'];

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { TTemplateSummary } from '../../../lib/templates-api.js';
 import { stepName } from '../../labels.js';
 import type { Tone } from '../tone-tag.js';
+import '../../locales/templates.js';
 
 /** "Daily care message · 3 days before" */
 export function templateName(t: TFunction, template: Pick<TTemplateSummary, 'step' | 'variant'>): string {

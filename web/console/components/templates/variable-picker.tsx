@@ -2,6 +2,7 @@
 import { Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TTemplateVariableInfo } from '../../../lib/templates-api.js';
+import '../../locales/templates.js';
 
 export function VariablePicker({ id, variables, onPick }: { id?: string; variables: readonly TTemplateVariableInfo[]; onPick: (path: string) => void }) {
   const { t, i18n } = useTranslation();

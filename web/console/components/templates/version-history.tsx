@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TTemplateDetail, TTemplateVersion } from '../../../lib/templates-api.js';
 import { formatDateTime } from '../../format.js';
 import { ToneTag } from '../tone-tag.js';
+import '../../locales/templates.js';
 
 export function VersionHistory({ detail, onLoad }: { detail: TTemplateDetail; onLoad: (text: { subject: string; body: string }, version: TTemplateVersion) => void }) {
   const { t, i18n } = useTranslation();

@@ -1,0 +1,76 @@
+/** Privacy: data requests and the retention preview. Registered by the modules that show them (locales/registry.ts). */
+import { registerTexts } from './registry.js';
+
+const enUS = {
+  privacy: {
+    title: 'Privacy',
+    subtitle: 'Requests from candidates about their data, and what the retention job will anonymise',
+    requestsTitle: 'Data-subject requests',
+    noRequests: 'No requests here',
+    filter: { open: 'Open', done: 'Done', refused: 'Refused', all: 'All' },
+    kind: { export: 'Export', correction: 'Correction', deletion: 'Deletion' },
+    status: { open: 'Open', done: 'Done', refused: 'Refused' },
+    overdue: 'Overdue',
+    col: {
+      candidate: 'Candidate', kind: 'Request', status: 'Status', requested: 'Asked on', due: 'Answer due', detail: 'Detail / answer',
+      actions: 'Actions', ended: 'Process ended', action: 'Will', why: 'Why',
+    },
+    export: 'Export data',
+    resolve: 'Resolve',
+    resolveTitle: '{{kind}} request from {{name}}',
+    decision: 'Decision',
+    approve: 'Approve',
+    refuse: 'Refuse',
+    cancel: 'Cancel',
+    note: 'Note to the candidate (optional)',
+    reason: 'Reason for refusing',
+    reasonRequired: 'Give the reason for refusing',
+    candidateSees: 'The candidate is told the outcome with this text.',
+    deletionWarning: 'Approving anonymises this person now: name, contact details, notes and texts are removed, documents deleted and the portal link revoked. This cannot be undone.',
+    resolvedDone: 'Request done; the candidate has been told.',
+    resolvedRefused: 'Request refused; the candidate sees your reason.',
+    retentionTitle: 'Retention dry run',
+    retentionIntro: 'Declined, reneged and withdrawn candidates are anonymised {{days}} days after their process ended, unless they are in the talent pool. The nightly job would act on these people:',
+    retentionEmpty: 'Nobody is due for anonymisation',
+    action: { anonymise: 'Anonymise', withdraw_consent: 'End expired talent-pool consent' },
+    reasonCode: { retention_elapsed: 'Retention period over', talent_pool_expired: 'Talent-pool consent expired' },
+  },
+};
+
+const zhCN: typeof enUS = {
+  privacy: {
+    title: '隐私与个人信息',
+    subtitle: '候选人关于个人信息的请求，以及保存期限到期将被匿名化的人员',
+    requestsTitle: '个人信息请求',
+    noRequests: '暂无请求',
+    filter: { open: '待处理', done: '已完成', refused: '已拒绝', all: '全部' },
+    kind: { export: '导出', correction: '更正', deletion: '删除' },
+    status: { open: '待处理', done: '已完成', refused: '已拒绝' },
+    overdue: '已逾期',
+    col: {
+      candidate: '候选人', kind: '请求', status: '状态', requested: '提出时间', due: '答复期限', detail: '内容 / 答复',
+      actions: '操作', ended: '流程结束', action: '将要', why: '原因',
+    },
+    export: '导出数据',
+    resolve: '处理',
+    resolveTitle: '{{name}} 的{{kind}}请求',
+    decision: '处理结果',
+    approve: '同意',
+    refuse: '拒绝',
+    cancel: '取消',
+    note: '给候选人的说明（可选）',
+    reason: '拒绝理由',
+    reasonRequired: '请填写拒绝理由',
+    candidateSees: '候选人会收到处理结果和这段文字。',
+    deletionWarning: '同意后将立即匿名化此人：删除姓名、联系方式、备注和文字内容，删除上传的材料并使门户链接失效。此操作无法撤销。',
+    resolvedDone: '请求已完成，已通知候选人。',
+    resolvedRefused: '请求已拒绝，候选人可以看到您的理由。',
+    retentionTitle: '保存期限预演',
+    retentionIntro: '拒绝 Offer、入职前放弃和被撤回 Offer 的候选人，在流程结束 {{days}} 天后会被匿名化（加入人才库的除外）。夜间任务将处理以下人员：',
+    retentionEmpty: '目前没有需要匿名化的人员',
+    action: { anonymise: '匿名化', withdraw_consent: '结束已过期的人才库同意' },
+    reasonCode: { retention_elapsed: '已超过保存期限', talent_pool_expired: '人才库同意已过期' },
+  },
+};
+
+export const privacyTexts = registerTexts({ 'en-US': enUS, 'zh-CN': zhCN });

@@ -1,0 +1,68 @@
+/** The talent pool. Registered by the modules that show them (locales/registry.ts). */
+import { registerTexts } from './registry.js';
+
+const enUS = {
+  talentPool: {
+    title: 'Talent pool',
+    subtitle: 'People who declined or left before day one and agreed to hear from us',
+    search: 'Search by name, email or notes',
+    filterTag: 'Filter by tag',
+    filterSoon: 'Next contact',
+    within: 'Within {{count}} days',
+    name: 'Person',
+    status: 'Status',
+    tags: 'Tags',
+    tagsHint: 'Type a tag and press Enter; reuse the team’s tags where they fit.',
+    notes: 'Notes',
+    nextContact: 'Next contact',
+    noNext: 'None before the consent ends',
+    lastContact: 'Last contact',
+    consentUntil: 'Consent valid until',
+    actions: 'Actions',
+    tag: 'Tag',
+    tagFor: 'Tag {{name}}',
+    tagTitle: 'Tags and notes: {{name}}',
+    withdraw: 'Withdraw',
+    withdrawFor: 'Withdraw {{name}} from the talent pool',
+    withdrawConfirm: 'Withdraw {{name}}’s consent on their request? Their talent-pool entry is deleted and no further messages go out.',
+    withdrawn: 'Withdrawn; the entry is deleted.',
+    save: 'Save',
+    saved: 'Saved',
+    cancel: 'Cancel',
+    empty: 'Nobody in the talent pool matches.',
+  },
+};
+
+const zhCN: typeof enUS = {
+  talentPool: {
+    title: '人才库',
+    subtitle: '婉拒或未能入职、并同意我们继续联系的人',
+    search: '按姓名、邮箱或备注搜索',
+    filterTag: '按标签筛选',
+    filterSoon: '下次联系',
+    within: '{{count}} 天内',
+    name: '姓名',
+    status: '状态',
+    tags: '标签',
+    tagsHint: '输入标签后回车；尽量沿用团队已有的标签。',
+    notes: '备注',
+    nextContact: '下次联系',
+    noNext: '授权到期前不再联系',
+    lastContact: '上次联系',
+    consentUntil: '授权有效期至',
+    actions: '操作',
+    tag: '标签',
+    tagFor: '给 {{name}} 打标签',
+    tagTitle: '标签与备注：{{name}}',
+    withdraw: '撤回',
+    withdrawFor: '将 {{name}} 移出人才库',
+    withdrawConfirm: '应 {{name}} 本人要求撤回授权？其人才库记录将被删除，之后不再发送任何消息。',
+    withdrawn: '已撤回，记录已删除。',
+    save: '保存',
+    saved: '已保存',
+    cancel: '取消',
+    empty: '人才库中没有符合条件的人。',
+  },
+};
+
+export const talentPoolTexts = registerTexts({ 'en-US': enUS, 'zh-CN': zhCN });

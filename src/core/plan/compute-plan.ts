@@ -16,9 +16,9 @@ import { isWorkingDay } from '../calendar/is-working-day.js';
 import { createMessageBook } from '../policy/place-message.js';
 import { assertTimeZone, localDateToDayNumber, parseInstant, startOfLocalDay } from '../time/local-time.js';
 import { expandDrafts, type TDraft } from './expand-drafts.js';
-import { buildItems, findCutoff, placeStages, sortItems, type TStageWalk } from './place-stages.js';
+import { buildItems, findCutoff, mergeRanked, placeStages, sortRanked, type TStageWalk } from './place-stages.js';
 import type { TOffsetContext } from './resolve-offset.js';
-import { FIRST_STAGE, fitsTail, TAIL_STAGES, tailFor } from './tail-plan.js';
+import { findTail, FIRST_STAGE, fitsTail, placeTail, storeTail, TAIL_STAGES, tailKeyOf } from './tail-plan.js';
 import type { TComputePlanInput, TPlan, TPlanWarning, TSkippedStep } from './types.js';
 
 export interface TComputePlanOptions {
@@ -61,20 +61,24 @@ export function computePlan(input: TComputePlanInput, options: TComputePlanOptio
   };
   const walkContext = { timeZone, startDate: candidate.startDate, policy };
   const firstEnd = placeStages(pending, 0, FIRST_STAGE, walk, walkContext);
-  let laterDrafts: TDraft[] | undefined;
-  const getLaterDrafts = () => (laterDrafts ??= reuse ? expandDrafts(playbook, candidate, anchors, 'later').drafts : pending.slice(firstEnd));
-  const reusable = reuse ? tailFor(playbook, policy, candidate, startKey, getLaterDrafts, startAt) : null;
-  let ranked;
+  const tailKey = reuse ? tailKeyOf(startKey, candidate) : null;
+  let reusable = tailKey === null ? null : findTail(playbook, policy, tailKey);
+  let later: TDraft[] | null = null;
+  if (tailKey !== null && reusable === undefined) {
+    later = expandDrafts(playbook, candidate, anchors, 'later').drafts;
+    reusable = storeTail(playbook, policy, tailKey, placeTail(policy, candidate, later, startAt));
+  }
+  let items: TPlannedItem[];
   if (reusable && fitsTail(reusable, walk, policy)) {
-    ranked = buildItems(walk, candidate).concat(reusable.items);
+    // First-stage items precede later ones of the same second (stage rank), as in one sort.
+    items = mergeRanked(sortRanked(buildItems(walk, candidate)), reusable.items);
     skipped.push(...reusable.skipped);
   } else {
-    const later = getLaterDrafts();
+    later ??= reuse ? expandDrafts(playbook, candidate, anchors, 'later').drafts : pending.slice(firstEnd);
     walk.cutoff = findCutoff(startAt, later);
     placeStages(later, 0, TAIL_STAGES, walk, walkContext);
-    ranked = buildItems(walk, candidate);
+    items = mergeRanked(sortRanked(buildItems(walk, candidate)), []);
   }
-  const items = sortItems(ranked);
   return { candidateRef: candidate.ref, items, skipped, warnings: collectWarnings(input, items, startAt, now) };
 }
 

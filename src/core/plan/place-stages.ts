@@ -145,8 +145,22 @@ export function buildItems(walk: TStageWalk, candidate: TCandidateFacts): TRanke
   });
 }
 
-/** Items in plan order: due second, then stage, then draft order. */
-export function sortItems(ranked: TRankedItem[]): TPlannedItem[] {
-  ranked.sort((a, b) => a.second - b.second || a.rank - b.rank || a.order - b.order);
-  return ranked.map((r) => r.item);
+function compareRanked(a: TRankedItem, b: TRankedItem): number {
+  return a.second - b.second || a.rank - b.rank || a.order - b.order;
+}
+
+/** Ranked items in plan order: due second, then stage, then draft order (sorts in place). */
+export function sortRanked(ranked: TRankedItem[]): TRankedItem[] {
+  return ranked.sort(compareRanked);
+}
+
+/** Items in plan order from two lists already in plan order. */
+export function mergeRanked(a: readonly TRankedItem[], b: readonly TRankedItem[]): TPlannedItem[] {
+  const items: TPlannedItem[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    items.push(j >= b.length || (i < a.length && compareRanked(a[i]!, b[j]!) <= 0) ? a[i++]!.item : b[j++]!.item);
+  }
+  return items;
 }

@@ -27,7 +27,9 @@ export function resolveOffset(anchor: Date, offset: TOffset, context: TOffsetCon
   let at =
     offset.at !== undefined
       ? atLocalTime(addLocalDays(toLocalDate(anchor, timeZone), days), parseLocalTime(offset.at, 'offset.at'), timeZone)
-      : addCalendarDays(anchor, days, timeZone);
+      : days === 0
+        ? anchor
+        : addCalendarDays(anchor, days, timeZone);
   at = new Date(at.getTime() + (offset.hours ?? 0) * HOUR_MS + (offset.minutes ?? 0) * MINUTE_MS);
   if (offset.businessDays !== undefined) return addBusinessDaysAt(at, offset.businessDays, context);
   if (offset.workingHours !== undefined) return addWorkingHours(at, offset.workingHours, context);

@@ -21,7 +21,7 @@ import { MAIN_STAGES, type TOrgPolicy, type TPlaybook } from '../../contracts/pl
 import { createMessageBook } from '../policy/place-message.js';
 import { DAY_MS, toLocalDate } from '../time/local-time.js';
 import type { TDraft } from './expand-drafts.js';
-import { buildItems, findCutoff, placeStages, type TRankedItem, type TStageWalk } from './place-stages.js';
+import { buildItems, findCutoff, placeStages, sortRanked, type TRankedItem, type TStageWalk } from './place-stages.js';
 import { isCandidateMessage } from './select-delivery.js';
 import type { TCandidateFacts, TSkippedStep } from './types.js';
 
@@ -29,6 +29,7 @@ export const FIRST_STAGE = MAIN_STAGES.slice(0, 1);
 export const TAIL_STAGES = MAIN_STAGES.slice(1);
 
 export interface TTailPlan {
+  /** In plan order. */
   items: readonly TRankedItem[];
   skipped: readonly TSkippedStep[];
   /** Earliest natural time (ms) of any reused step. */
@@ -55,32 +56,29 @@ function tailsOf(playbook: TPlaybook, policy: TOrgPolicy): Map<string, TTailPlan
   return tails;
 }
 
-/** The later stages for this start and these facts (placed now, or earlier for an identical start). */
-export function tailFor(
-  playbook: TPlaybook,
-  policy: TOrgPolicy,
-  candidate: TCandidateFacts,
-  startKey: string,
-  getDrafts: () => readonly TDraft[],
-  startAt: Date,
-): TTailPlan | null {
-  const tails = tailsOf(playbook, policy);
+/** What the later stages depend on besides the playbook and policy: start, zone, calendar, facts, channels. */
+export function tailKeyOf(startKey: string, candidate: TCandidateFacts): string {
   const { roleType, relocation, backgroundCheck, siteId, channels } = candidate;
-  const key = `${startKey}\u0001${roleType}|${relocation}|${backgroundCheck}|${siteId ?? ''}|${channels.join(',')}`;
-  let tail = tails.get(key);
-  if (tail === undefined) {
-    tail = placeTail(policy, candidate, getDrafts(), startAt);
-    tails.set(key, tail);
-  }
+  return `${startKey}\u0001${roleType}|${relocation}|${backgroundCheck}|${siteId ?? ''}|${channels.join(',')}`;
+}
+
+/** The later stages placed for an identical start (null: not reusable), or undefined when not placed yet. */
+export function findTail(playbook: TPlaybook, policy: TOrgPolicy, key: string): TTailPlan | null | undefined {
+  return TAILS.get(playbook)?.get(policy)?.get(key);
+}
+
+export function storeTail(playbook: TPlaybook, policy: TOrgPolicy, key: string, tail: TTailPlan | null): TTailPlan | null {
+  tailsOf(playbook, policy).set(key, tail);
   return tail;
 }
 
-function placeTail(policy: TOrgPolicy, candidate: TCandidateFacts, drafts: readonly TDraft[], startAt: Date): TTailPlan | null {
+/** Place the later stages in isolation (no earlier stage, no history, no floor). */
+export function placeTail(policy: TOrgPolicy, candidate: TCandidateFacts, drafts: readonly TDraft[], startAt: Date): TTailPlan | null {
   if (drafts.some((draft) => isCandidateMessage(draft.step) && draft.sla !== null)) return null;
   const { timeZone } = candidate;
   const walk: TStageWalk = { floor: NO_FLOOR, cutoff: findCutoff(startAt, drafts), book: createMessageBook([], timeZone), calls: [], stageFloor: null, placed: [], skipped: [] };
   placeStages(drafts, 0, TAIL_STAGES, walk, { timeZone, startDate: candidate.startDate, policy });
-  const items = buildItems(walk, candidate);
+  const items = sortRanked(buildItems(walk, candidate));
   for (const { item } of items) {
     Object.freeze(item.owners);
     Object.freeze(item.mergedStepKeys);

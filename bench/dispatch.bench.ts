@@ -32,9 +32,30 @@ async function withScratchDatabase<T>(url: string, fn: (url: string) => Promise<
 }
 
 /**
- * Dispatcher throughput on PostgreSQL (claim, render from the current record, send,
- * record on the row and the timeline) against a raw-SQL claim + mark-sent loop over
- * the same rows in the same run.
+ * The measured run did all of a send's work for every row: rendered text with the
+ * message's own (masked) link recorded on the row, one link minted per message, one
+ * outbound touch on the timeline per message.
+ */
+async function checkDispatcherWork(db: Deps['db'], orgId: string, touchesBefore: number): Promise<void> {
+  const [recorded, links, touches] = await Promise.all([
+    count(db.selectFrom('outbound_messages').select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', orgId).where('status', '=', 'sent')
+      .where('body_text', 'like', '%/portal/#t=••••••••%').where('sent_at', 'is not', null)),
+    count(db.selectFrom('portal_tokens').select((eb) => eb.fn.count('message_id').distinct().as('n')).where('org_id', '=', orgId).where('message_id', 'is not', null)),
+    countOutboundTouches(db, orgId),
+  ]);
+  if (recorded !== ROWS || links !== ROWS || touches - touchesBefore !== ROWS) {
+    throw new Error(`dispatcher work incomplete: ${recorded} rows recorded with their link, ${links} links, ${touches - touchesBefore} timeline touches (of ${ROWS})`);
+  }
+}
+
+const count = (q: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }) => q.executeTakeFirstOrThrow().then((r) => Number(r.n));
+const countOutboundTouches = (db: Deps['db'], orgId: string) =>
+  count(db.selectFrom('touches').select((eb) => eb.fn.countAll().as('n')).where('org_id', '=', orgId).where('direction', '=', 'outbound').where('kind', '=', 'email'));
+
+/**
+ * Dispatcher throughput on PostgreSQL (claim, read the current record, mint the message's
+ * link, render, send through the adapter, record on the row and the timeline) against a
+ * raw-SQL claim + mark-sent loop over the same rows in the same run.
  */
 export async function benchDispatch(): Promise<BenchResult> {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -55,12 +76,14 @@ export async function benchDispatch(): Promise<BenchResult> {
         lease_until: null, last_error: null, provider_message_id: null, sent_at: null,
       }));
       for (let i = 0; i < rows.length; i += 100) await handle.db.insertInto('outbound_messages').values(rows.slice(i, i + 100)).execute();
+      const touchesBefore = await countOutboundTouches(handle.db, demo.orgId);
 
       let start = performance.now();
       const result = await dispatchDueMessages(deps, { limit: ROWS });
       const dispatcherRate = (result.counts.sent / (performance.now() - start)) * 1000;
       const sample = await handle.db.selectFrom('outbound_messages').select('last_error').where('status', '=', 'dead').limit(1).executeTakeFirst();
       if (result.counts.sent !== ROWS) throw new Error(`dispatcher sent ${result.counts.sent} of ${ROWS}: ${JSON.stringify(result.counts)} ${JSON.stringify(result.errors.slice(0, 2))} ${sample?.last_error ?? ''}`);
+      await checkDispatcherWork(handle.db, demo.orgId, touchesBefore);
 
       await handle.db.updateTable('outbound_messages').set({ status: 'scheduled', sent_at: null, attempts: 0, lease_until: null }).execute();
       start = performance.now();

@@ -79,6 +79,26 @@ function parseSource(engine: Liquid, source: string): { template: Template[] } |
   }
 }
 
+/** Parsed templates and their unknown variables by source: the dispatcher renders the same few texts for every message. */
+const parsedBySource = new Map<Liquid, Map<string, { template: Template[]; unknown: string[] }>>();
+/** Bounds the memory: a message text is a few kB; many distinct texts (the live preview) start the cache afresh. */
+const PARSED_LIMIT = 200;
+const CACHED_SOURCE_LIMIT = 20_000;
+
+function parseChecked(engine: Liquid, source: string): { template: Template[]; unknown: string[] } | { error: TTemplateError } {
+  const cache = parsedBySource.get(engine) ?? new Map<string, { template: Template[]; unknown: string[] }>();
+  parsedBySource.set(engine, cache);
+  const hit = cache.get(source);
+  if (hit) return hit;
+  const parsed = parseSource(engine, source);
+  if ('error' in parsed) return parsed;
+  const entry = { template: parsed.template, unknown: findUnknownVariables(engine, parsed.template) };
+  if (source.length > CACHED_SOURCE_LIMIT) return entry;
+  if (cache.size >= PARSED_LIMIT) cache.clear();
+  cache.set(source, entry);
+  return entry;
+}
+
 /**
  * Checks a template without rendering it: syntax, forbidden tags/filters and variables that
  * are not in the record schema — in every branch, so a typo inside a rarely taken
@@ -106,9 +126,9 @@ export function renderTemplate(source: string, vars: TTemplateVariables, options
     return { ok: false, error: { code: 'invalid_variables', message: issue.message, variable: issue.path.join('.') } };
   }
   const engine = engines[options.format ?? 'text'];
-  const parsed = parseSource(engine, source);
+  const parsed = parseChecked(engine, source);
   if ('error' in parsed) return { ok: false, error: parsed.error };
-  const unknown = findUnknownVariables(engine, parsed.template);
+  const { unknown } = parsed;
   if (unknown.length > 0) {
     return { ok: false, error: { code: 'unknown_variable', message: `unknown variable: ${unknown[0]}`, variable: unknown[0] } };
   }

@@ -30,6 +30,15 @@ describe('renderOutboundMessage', () => {
     expect(merged.message.smsText).not.toContain('报到');
   });
 
+  it('leaves the SMS notice out when asked, and nothing else changes', () => {
+    const args = { vars: zh, stepIds: ['final.daily_care', 'final.logistics_confirm'], leadKey: 'final.daily_care#0', sentAt: new Date('2026-12-11T02:00:00Z'), timeZone: 'Asia/Shanghai' };
+    const full = renderOutboundMessage(args);
+    const emailOnly = renderOutboundMessage({ ...args, smsNotice: false });
+    if (!full.ok || !emailOnly.ok) throw new Error('render failed');
+    expect(emailOnly.message).toEqual({ ...full.message, smsText: '' });
+    expect(full.message.smsText).not.toBe('');
+  });
+
   it('names the missing data when a template needs a section the record lacks', () => {
     const { compensation: _c, ...withoutPay } = zh;
     const result = render(withoutPay, ['salary.explain_total_comp'], 'salary.explain_total_comp#0', '2026-12-01T02:00:00Z');

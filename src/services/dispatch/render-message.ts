@@ -13,7 +13,7 @@ export interface RenderedMessage {
   subject: string;
   /** Plain text: the section of every merged step, in order. */
   text: string;
-  /** The short SMS notice (a pointer to the portal, never the message itself). */
+  /** The short SMS notice (a pointer to the portal, never the message itself); empty when `smsNotice` was false. */
   smsText: string;
 }
 
@@ -34,6 +34,8 @@ export function renderOutboundMessage(args: {
   timeZone: string;
   /** The organisation's templates (latest saved wording); the built-in ones when absent. */
   templates?: readonly TTemplateDefinition[];
+  /** Also render the SMS notice (default true); the dispatcher skips it for a message that does not go out by SMS. */
+  smsNotice?: boolean;
 }): RenderOutcome {
   const { vars } = args;
   const language = vars.candidate.language;
@@ -50,12 +52,11 @@ export function renderOutboundMessage(args: {
     if (!body.ok) return { ok: false, error: describeRenderError(template.id, body.error) };
     sections.push({ subject: subject.output.trim(), body: body.output.trim(), sms: content.sms });
   }
+  const message = { subject: sections[0]!.subject, text: sections.map((s) => s.body).join(SECTION_DIVIDER), smsText: '' };
+  if (args.smsNotice === false) return { ok: true, message };
   const sms = renderTemplate(sections[0]?.sms ?? SMS_NEW_MESSAGE[language === 'zh-CN' ? 'zh' : 'en'], vars);
   if (!sms.ok) return { ok: false, error: `sms notice: ${sms.error.message}` };
-  return {
-    ok: true,
-    message: { subject: sections[0]!.subject, text: sections.map((s) => s.body).join(SECTION_DIVIDER), smsText: sms.output.trim() },
-  };
+  return { ok: true, message: { ...message, smsText: sms.output.trim() } };
 }
 
 /** Staff read this on the timeline: say which data is missing, not just what Liquid said. */

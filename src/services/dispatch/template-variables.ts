@@ -24,6 +24,21 @@ const ZMessagingSettings = z.object({
   backgroundCheck: z.object({ vendor: z.string().min(1), scope: z.string().min(1), items: z.array(z.string().min(1)) }).optional(),
 });
 
+type TMessagingSettings = z.infer<typeof ZMessagingSettings>;
+const ZMessagingSettingsOrDefaults = ZMessagingSettings.catch(() => ZMessagingSettings.parse({}));
+
+/** Parsed once per loaded organisation record: the messages of a dispatch batch share it. */
+const parsedSettings = new WeakMap<object, TMessagingSettings>();
+
+function readMessagingSettings(orgSettings: Record<string, unknown>): TMessagingSettings {
+  let parsed = parsedSettings.get(orgSettings);
+  if (!parsed) {
+    parsed = ZMessagingSettingsOrDefaults.parse(orgSettings.messaging ?? {});
+    parsedSettings.set(orgSettings, parsed);
+  }
+  return parsed;
+}
+
 const DEFAULT_BACKGROUND_CHECK = {
   'zh-CN': { vendor: '我们委托的背景调查机构', scope: '最近两段工作经历及最高学历', items: ['学历学位核验', '最近两段工作经历核实'] },
   'en-US': { vendor: 'our background-check provider', scope: 'your last two positions and highest degree', items: ['Degree verification', 'Employment history (last two positions)'] },
@@ -53,7 +68,7 @@ const SALARY_STEPS = new Set(['salary.reissue_offer', 'salary.explain_total_comp
 export function buildTemplateVariables(ctx: MessageContext, options: TemplateVariableOptions): TTemplateVariables {
   const c = ctx.candidate;
   const language = ZLanguage.catch('zh-CN').parse(c.language);
-  const settings = ZMessagingSettings.catch(() => ZMessagingSettings.parse({})).parse(ctx.org.settings.messaging ?? {});
+  const settings = readMessagingSettings(ctx.org.settings);
   const placeholder = PLACEHOLDER[language];
   const portalLink = `${options.publicUrl.replace(/\/$/, '')}/portal`;
   const hr: ContactPerson = ctx.hr ?? { name: placeholder.hr, phone: '', email: 'hr@invalid.example' };
@@ -92,7 +107,8 @@ export function buildTemplateVariables(ctx: MessageContext, options: TemplateVar
     };
   }
   if (options.stepIds.includes('prep.background_check_consent')) {
-    vars.backgroundCheck = settings.backgroundCheck ?? { ...DEFAULT_BACKGROUND_CHECK[language], items: [...DEFAULT_BACKGROUND_CHECK[language].items] };
+    const check = settings.backgroundCheck ?? DEFAULT_BACKGROUND_CHECK[language];
+    vars.backgroundCheck = { ...check, items: [...check.items] };
   }
   if (options.stepIds.includes('prep.checklist')) {
     const lang = language === 'zh-CN' ? 'zh' : 'en';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/db/schema.js';
-import { appendAudit } from '../../adapters/db/repos/audit-repo.js';
+import { appendAudits } from '../../adapters/db/repos/audit-repo.js';
 import { composeCredential, generateSecret, hashSecret } from '../auth/tokens.js';
 import type { Deps } from '../deps.js';
 import type { Delivery } from '../dispatch/deliver-message.js';
@@ -52,40 +52,76 @@ const FINISHED = ['sent', 'outbox', 'dead', 'cancelled', 'failed'];
  * revoked in between is not revived: the retry mints a new one, the old stays dead.
  */
 export async function mintMessageLink(deps: Deps, row: MessageRow, ctx: MessageContext, now: Date): Promise<MessageLink | undefined> {
-  if (!LINK_CHANNELS.has(row.channel) || row.step_ids.includes(LOGIN_CODE_STEP)) return undefined;
-  // Without an adapter the message only waits in the outbox: a link no one receives is not minted.
-  if (!deps.channels?.[row.channel as 'email' | 'sms']) return undefined;
-  const expiresAt = computePortalLinkExpiry(ctx.candidate.start_date, ctx.site.timezone);
-  if (expiresAt.getTime() <= now.getTime()) return undefined;
-  return insertOrReuseLink(deps, row, expiresAt, now, true);
+  return (await mintMessageLinks(deps, [{ row, ctx }], now)).get(row.id);
 }
 
 /**
- * Inserts first (the common case: a first attempt) in one short transaction; on a
- * conflict the message already has a live token, which is reused. A reused token whose
- * secret cannot be opened is revoked by `findLiveLink`, and one more insert follows.
+ * `mintMessageLink` for a dispatch batch: the first attempts' tokens in one short
+ * transaction (one insert and one audit statement for all), then the rare reuse of a
+ * token an earlier attempt minted, one by one. Keyed by message id; messages that get
+ * the bare portal address have no entry.
  */
-async function insertOrReuseLink(deps: Deps, row: MessageRow, expiresAt: Date, now: Date, mayRetry: boolean): Promise<MessageLink | undefined> {
-  const secret = generateSecret();
-  const tokenId = randomUUID();
-  const minted = await deps.db.transaction().execute(async (trx) => {
-    await eraseFinishedSecrets(trx, row);
-    const inserted = await trx.insertInto('portal_tokens').values({
+export async function mintMessageLinks(
+  deps: Deps,
+  items: ReadonlyArray<{ row: MessageRow; ctx: MessageContext }>,
+  now: Date,
+): Promise<Map<string, MessageLink>> {
+  const wanted = items.flatMap(({ row, ctx }): NewLink[] => {
+    if (!LINK_CHANNELS.has(row.channel) || row.step_ids.includes(LOGIN_CODE_STEP)) return [];
+    // Without an adapter the message only waits in the outbox: a link no one receives is not minted.
+    if (!deps.channels?.[row.channel as 'email' | 'sms']) return [];
+    const expiresAt = computePortalLinkExpiry(ctx.candidate.start_date, ctx.site.timezone);
+    return expiresAt.getTime() > now.getTime() ? [{ row, expiresAt, secret: generateSecret(), tokenId: randomUUID() }] : [];
+  });
+  const links = new Map<string, MessageLink>();
+  if (wanted.length === 0) return links;
+  const inserted = await insertLinks(deps, wanted, now);
+  for (const link of wanted) {
+    const minted = inserted.has(link.tokenId) ? buildLink(deps, link.row, link.tokenId, link.secret) : await reuseOrReplaceLink(deps, link, now);
+    if (minted) links.set(link.row.id, minted);
+  }
+  return links;
+}
+
+interface NewLink {
+  row: MessageRow;
+  expiresAt: Date;
+  secret: string;
+  tokenId: string;
+}
+
+/**
+ * Inserts first (the common case: a first attempt) in one short transaction; a message
+ * that already has a live token is left out (the partial unique index), and the ids of
+ * the tokens actually inserted are returned.
+ */
+async function insertLinks(deps: Deps, links: readonly NewLink[], now: Date): Promise<Set<string>> {
+  return deps.db.transaction().execute(async (trx) => {
+    await eraseFinishedSecrets(trx, links.map((l) => l.row));
+    const rows = await trx.insertInto('portal_tokens').values(links.map(({ row, tokenId, secret, expiresAt }) => ({
       org_id: row.org_id, id: tokenId, candidate_id: row.candidate_id, token_hash: hashSecret(secret), created_by: null, created_at: now,
       expires_at: expiresAt, revoked_at: null, last_used_at: null, message_id: row.id, secret_sealed: deps.vault.sealText(secret, messageLinkContext(row)),
-    }).onConflict((oc) => oc.columns(['org_id', 'message_id']).where('revoked_at', 'is', null).doNothing()).returning('id').executeTakeFirst();
-    if (!inserted) return false;
-    await appendAudit(trx, {
-      orgId: row.org_id, actorKind: 'system', actorId: null, action: 'issue', entity: 'portal_link', entityId: tokenId, candidateId: row.candidate_id,
+    }))).onConflict((oc) => oc.columns(['org_id', 'message_id']).where('revoked_at', 'is', null).doNothing()).returning('id').execute();
+    const ids = new Set(rows.map((r) => r.id));
+    await appendAudits(trx, links.filter((l) => ids.has(l.tokenId)).map(({ row, tokenId, expiresAt }) => ({
+      orgId: row.org_id, actorKind: 'system' as const, actorId: null, action: 'issue', entity: 'portal_link', entityId: tokenId, candidateId: row.candidate_id,
       detail: { messageId: row.id, channel: row.channel, expiresAt: expiresAt.toISOString() }, at: now,
-    });
-    return true;
+    })));
+    return ids;
   });
-  if (minted) return buildLink(deps, row, tokenId, secret);
-  // A retry, or another worker that took the message over and minted first: that token is the one.
-  const live = await findLiveLink(deps, row);
-  if (live || !mayRetry) return live;
-  return insertOrReuseLink(deps, row, expiresAt, now, false);
+}
+
+/**
+ * A retry, or another worker that took the message over and minted first: that token is
+ * the one. A live token whose secret no longer opens was revoked by `findLiveLink`; one
+ * more insert follows.
+ */
+async function reuseOrReplaceLink(deps: Deps, link: NewLink, now: Date): Promise<MessageLink | undefined> {
+  const live = await findLiveLink(deps, link.row);
+  if (live) return live;
+  const again = { ...link, secret: generateSecret(), tokenId: randomUUID() };
+  if ((await insertLinks(deps, [again], now)).has(again.tokenId)) return buildLink(deps, again.row, again.tokenId, again.secret);
+  return findLiveLink(deps, link.row);
 }
 
 const buildLink = (deps: Deps, row: MessageRow, tokenId: string, secret: string): MessageLink => ({
@@ -119,17 +155,27 @@ function openSecret(deps: Deps, row: MessageRow, sealed: string | null): string 
 }
 
 /**
- * Drops the sealed secrets of this candidate's message links that no attempt will send
- * again (message finished, or link revoked by any path), so they live only as long as needed.
+ * Drops the sealed secrets of these candidates' message links that no attempt will send
+ * again (message finished, or link revoked by any path), so they live only as long as
+ * needed. Rows another transaction holds are skipped rather than waited for (that one
+ * revokes or erases them, or the next message does): two workers erasing overlapping
+ * candidates never deadlock.
  */
-async function eraseFinishedSecrets(db: Kysely<Database>, row: MessageRow): Promise<void> {
-  await db.updateTable('portal_tokens').set({ secret_sealed: null })
-    .where('org_id', '=', row.org_id).where('candidate_id', '=', row.candidate_id).where('secret_sealed', 'is not', null)
+async function eraseFinishedSecrets(db: Kysely<Database>, rows: readonly MessageRow[]): Promise<void> {
+  const byOrg = new Map<string, Set<string>>();
+  for (const r of rows) byOrg.set(r.org_id, (byOrg.get(r.org_id) ?? new Set()).add(r.candidate_id));
+  const finished = db.selectFrom('portal_tokens as t').select(['t.org_id', 't.id'])
+    .where((eb) => eb.or([...byOrg].map(([orgId, candidateIds]) => eb.and([eb('t.org_id', '=', orgId), eb('t.candidate_id', 'in', [...candidateIds])]))))
+    .where('t.secret_sealed', 'is not', null)
     .where((eb) => eb.or([
-      eb('revoked_at', 'is not', null),
-      eb('message_id', 'in', eb.selectFrom('outbound_messages').select('id')
-        .where('org_id', '=', row.org_id).where('candidate_id', '=', row.candidate_id).where('status', 'in', FINISHED)),
-    ])).execute();
+      eb('t.revoked_at', 'is not', null),
+      eb.exists(eb.selectFrom('outbound_messages as m').select('m.id')
+        .whereRef('m.org_id', '=', 't.org_id').whereRef('m.id', '=', 't.message_id').whereRef('m.candidate_id', '=', 't.candidate_id')
+        .where('m.status', 'in', FINISHED)),
+    ]))
+    .forUpdate().skipLocked();
+  await db.updateTable('portal_tokens').set({ secret_sealed: null })
+    .where((eb) => eb(eb.refTuple('org_id', 'id'), 'in', finished.$asTuple('org_id', 'id'))).execute();
 }
 
 /** Replaces the link (and, should it appear on its own, the secret) with the masked form. */

@@ -17,7 +17,13 @@ export interface AuditEntry {
 
 /** Appends to the audit log. There is deliberately no update or delete here (a trigger forbids both). */
 export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
-  await db.insertInto('audit_log').values({
+  await appendAudits(db, [entry]);
+}
+
+/** Appends several entries in one statement (a batch of system actions, such as the message links of one dispatch batch). */
+export async function appendAudits(db: Kysely<Database>, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insertInto('audit_log').values(entries.map((entry) => ({
     org_id: entry.orgId,
     id: randomUUID(),
     at: entry.at ?? new Date(),
@@ -29,7 +35,7 @@ export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Prom
     candidate_id: entry.candidateId ?? null,
     detail: JSON.stringify(entry.detail ?? {}),
     ip: entry.ip ?? null,
-  }).execute();
+  }))).execute();
 }
 
 export interface AuditFilter {

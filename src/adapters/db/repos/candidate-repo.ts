@@ -52,6 +52,13 @@ export async function findCandidate(db: Kysely<Database>, orgId: string, id: str
     .where('c.anonymised_at', 'is', null).where(whereInScope(scope)).executeTakeFirst();
 }
 
+/** Several candidates of one organisation at once (the dispatcher reads a batch's records together); those the scope hides or that are gone are left out. */
+export async function findCandidates(db: Kysely<Database>, orgId: string, ids: readonly string[], scope: CandidateScope): Promise<CandidateRow[]> {
+  if (ids.length === 0) return [];
+  return selectCandidateRows(db).where('c.org_id', '=', orgId).where('c.id', 'in', [...ids])
+    .where('c.anonymised_at', 'is', null).where(whereInScope(scope)).execute();
+}
+
 export interface CandidateFilter {
   q?: string;
   status?: string;

@@ -48,6 +48,8 @@ interface TStepTimes {
 
 interface TCompiledPlaybook {
   steps: TCompiledStep[];
+  /** Whether any first-stage step is anchored on the start date. */
+  firstStartAnchored: boolean;
   startTimes: Map<string, TStepTimes[]>;
 }
 
@@ -69,7 +71,8 @@ function compile(playbook: TPlaybook): TCompiledPlaybook {
     const times = step.repeat?.times ?? 1;
     steps.push({ step, index, rank, keys: Array.from({ length: times }, (_, occurrence) => toStepKey(step.id, occurrence)) });
   });
-  const compiled = { steps, startTimes: new Map<string, TStepTimes[]>() };
+  const firstStartAnchored = steps.some((c) => c.rank === 0 && c.step.anchor === 'start_date');
+  const compiled = { steps, firstStartAnchored, startTimes: new Map<string, TStepTimes[]>() };
   COMPILED.set(playbook, compiled);
   return compiled;
 }
@@ -113,7 +116,9 @@ export function expandDrafts(
   const compiled = compile(playbook);
   const { timeZone, workingHours, calendar } = anchors.context;
   const startKey = `${timeZone}\u0000${candidate.startDate}\u0000${workingHours.start}-${workingHours.end}\u0000${calendarKey(calendar)}`;
-  const startTimes = startTimesFor(compiled, startKey, anchors.startAt, anchors.context);
+  // The first stage is usually all acceptance-anchored: then it needs no start times.
+  const needsStart = part !== 'first' || compiled.firstStartAnchored;
+  const startTimes = needsStart ? startTimesFor(compiled, startKey, anchors.startAt, anchors.context) : [];
   const drafts: (TDraft & { rank: number })[] = [];
   compiled.steps.forEach((c, i) => {
     if ((part === 'first' && c.rank !== 0) || (part === 'later' && c.rank === 0)) return;

@@ -93,7 +93,7 @@ function fromWall(wallMs: number, timeZone: string): Date {
 
 /** Parse an ISO 8601 instant (with offset or Z). */
 export function parseInstant(iso: string, field = 'at'): Date {
-  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(iso);
+  const hasZone = iso.endsWith('Z') || /[+-]\d{2}:?\d{2}$/.test(iso);
   const date = new Date(iso);
   if (!hasZone || Number.isNaN(date.getTime())) {
     throw new DomainError('invalid_input', `expected an ISO 8601 instant with offset, got ${iso}`, { field });

@@ -41,6 +41,8 @@ describe('day one', () => {
     const row = page.getByTestId('candidate-tasks').locator('tr[data-step="day1.issue"]');
     await row.waitFor();
     expect(await row.innerText()).toContain('处理首日问题');
+    // The issue's own words are on the row and in the completion dialog: two issues never look alike.
+    expect(await row.getByTestId('task-detail').innerText()).toBe('电脑未到位');
     const [task] = (await h.app.inject({ method: 'GET', url: `/api/v1/tasks?status=open&candidateId=${id}`, headers: await staffHeaders(h) }))
       .json().items.filter((t: { stepId: string }) => t.stepId === 'day1.issue');
     expect(task).toMatchObject({ detail: '电脑未到位', ownerRoles: ['hr'] });
@@ -52,6 +54,7 @@ describe('day one', () => {
 
     await row.getByTestId('task-complete').click();
     await dialog.getByTestId('complete-form').waitFor();
+    expect(await dialog.getByTestId('complete-detail').innerText()).toBe('电脑未到位');
     await dialog.getByLabel('结果', { exact: true }).fill('IT 已送来备用电脑');
     await dialog.getByTestId('complete-submit').click();
     await dialog.waitFor({ state: 'detached', timeout: 30_000 });

@@ -100,6 +100,8 @@ export function CompleteTaskModal({ task, mode, onClose }: { task: TTaskView | n
         items={[
           { key: 'candidate', label: t('completeTask.candidate'), children: task.candidateName },
           { key: 'due', label: t('completeTask.due'), children: <time dateTime={task.dueAt}>{formatDateTime(task.dueAt, i18n.language)}</time> },
+          // What this task is about in words: the reported day-one issue, the question, the reason.
+          ...(task.detail ? [{ key: 'detail', label: t('completeTask.detail'), children: <span data-testid="complete-detail">{task.detail}</span> }] : []),
         ]}
       />
       <Form<Fields> form={form} layout="vertical" onFinish={onFinish} initialValues={{ channel: defaultChannel(task), signedOn: todayLocal() }} data-testid="complete-form">

@@ -87,6 +87,9 @@ export function TaskTable({ tasks, loading, compact, emptyText, pagination, onCh
       render: (_, task) => (
         <Flex vertical>
           <Typography.Text strong data-testid="task-step">{stepName(t, task.stepId)}</Typography.Text>
+          {task.detail && (
+            <Typography.Text ellipsis={{ tooltip: task.detail }} style={{ maxWidth: 360 }} data-testid="task-detail">{task.detail}</Typography.Text>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {stageName(t, task.stage)} · {t(`action.${task.action}`, { defaultValue: task.action })}
           </Typography.Text>

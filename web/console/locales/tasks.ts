@@ -28,6 +28,7 @@ const enUS = {
   completeTask: {
     title: 'Complete: {{step}}',
     candidate: 'Candidate',
+    detail: 'Details',
     due: 'Due',
     outcome: 'Outcome',
     outcomePlaceholder: 'What happened, what was agreed, what comes next',
@@ -81,6 +82,7 @@ const zhCN: typeof enUS = {
   completeTask: {
     title: '完成：{{step}}',
     candidate: '候选人',
+    detail: '详情',
     due: '截止时间',
     outcome: '结果',
     outcomePlaceholder: '沟通了什么、达成了什么、下一步是什么',

@@ -71,7 +71,7 @@ function SalaryEvaluationModal({ candidate, onClose }: { candidate: TCandidate; 
             { key: 'argument', label: t('changes.evaluate.argument'), children: <Typography.Text style={{ whiteSpace: 'pre-line' }}>{data.request?.argument}</Typography.Text> },
             ...(data.salaryVisible ? [
               { key: 'asked', label: t('changes.evaluate.asked'), children: money(data.request?.requestedMonthly, currency, lng) },
-              { key: 'current', label: t('changes.evaluate.current', { version: data.offer.version }), children: `${money(data.offer.salary?.monthly, currency, lng)} × ${data.offer.salary?.months ?? '12'}` },
+              { key: 'current', label: t('changes.evaluate.current', { version: data.offer.version }), children: `${money(data.offer.salary?.monthly, currency, lng)} × ${Number(data.offer.salary?.months ?? 12)}` },
               {
                 key: 'band', label: t('changes.evaluate.band'),
                 children: data.band ? `${money(data.band.minMonthly, currency, lng)} – ${money(data.band.midMonthly, currency, lng)} – ${money(data.band.maxMonthly, currency, lng)}` : t('changes.evaluate.noBand'),

@@ -35,10 +35,12 @@ const NO_FIELD_EVENTS = [
   'background_check_authorized',
   'logistics_confirmed',
   'arrived',
-  'day_one_issue_resolved',
   'talent_pool_consent_given',
   'talent_pool_consent_withdrawn',
 ] as const;
+
+/** A task's key as the task list shows it (`day1.issue#1`): names one occurrence of a step. */
+const ZTaskKey = z.string().max(120).regex(/^[a-z0-9_]+\.[a-z0-9_]+#\d+$/, 'a task key like day1.issue#0');
 
 export const ZScenarioEvent = z.discriminatedUnion('type', [
   defineEvent('start_date_changed', { startDate: ZLocalDate }),
@@ -47,7 +49,9 @@ export const ZScenarioEvent = z.discriminatedUnion('type', [
   defineEvent('reneged', { reason: ZDeclineReason, talentPoolConsent: z.boolean().optional() }),
   defineEvent('salary_adjustment_decided', { decision: ZSalaryDecision }),
   defineEvent('day_one_issue_reported', { issue: z.string().trim().min(1).max(2000) }),
-  defineEvent('task_completed', { step: z.string().min(1).max(100) }),
+  defineEvent('task_completed', { step: z.string().min(1).max(100), key: ZTaskKey.optional() }),
+  // Which issue was resolved; may be left out only while a single issue is open.
+  defineEvent('day_one_issue_resolved', { key: ZTaskKey.optional() }),
   ...NO_FIELD_EVENTS.map((type) => defineEvent(type, {})),
 ]);
 export type TScenarioEvent = z.infer<typeof ZScenarioEvent>;

@@ -1,12 +1,17 @@
 /**
- * The unresponsive candidate in Chromium against the real server: two messages without a
- * reply in 72 h put a call on HR's list (My tasks and the candidate page), which HR
+ * The unresponsive candidate in Chromium against the real server: two messages sent without
+ * a reply in 72 h put a call on HR's list (My tasks and the candidate page), which HR
  * complete with the outcome; a question asked in the portal is a reply, so the same
- * silence afterwards raises nothing for that candidate. Time is moved on by running the
- * worker's timed rules at a later instant. axe on every screen, screenshots kept.
+ * silence afterwards raises nothing for that candidate. The worker sends the due welcome
+ * messages through a recording mail adapter (a message counts once it is actually sent);
+ * time is moved on by running the worker's timed rules at a later instant. axe on every
+ * screen, screenshots kept.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSent } from '../../src/adapters/channels/index.js';
+import { systemClock } from '../../src/services/deps.js';
+import { dispatchMessage } from '../../src/services/dispatch/dispatch-message.js';
 import { wakeDueCandidates } from '../../src/services/engine/apply-event.js';
 import { testVault } from '../app.js';
 import { findSeriousA11yViolations, openPage, openPhone, screenshot, signIn, startHarness, type Harness } from './harness.js';
@@ -16,17 +21,31 @@ const CALL = 'risk.unresponsive_call';
 const DAY = 86_400_000;
 
 let h: Harness;
-/** Accepted five days ago: both welcome messages went out and 72 h have passed since. */
+/** Both welcome messages sent now, and the rules run four days on: HR's call is open. */
 let silent: string;
-/** Accepted 60 h ago: both messages are out, the 72 h are not over yet. */
+/** Both welcome messages sent now; the 72 h are not over yet. */
 let replier: string;
 let quiet: string;
 
+/** The worker sends the candidate's due messages now, through a mail adapter that accepts them. */
+async function sendDueMessages(candidateId: string) {
+  const deps = { db: h.db.db, vault: testVault, clock: systemClock, channels: { email: { channel: 'email-test', send: async () => buildSent(null) } } };
+  const due = await h.db.db.selectFrom('outbound_messages').select('id').where('org_id', '=', h.demo.orgId).where('candidate_id', '=', candidateId)
+    .where('status', '=', 'scheduled').where('send_after', '<=', new Date()).execute();
+  expect(due.length).toBeGreaterThanOrEqual(2);
+  for (const { id } of due) expect((await dispatchMessage(deps, h.demo.orgId, id)).outcome).toBe('sent');
+}
+
 beforeAll(async () => {
   h = await startHarness();
-  silent = await createAcceptedCandidate(h, '失联 测试', { acceptedHoursAgo: 5 * 24 });
+  silent = await createAcceptedCandidate(h, '失联 测试', { acceptedHoursAgo: 60 });
   replier = await createAcceptedCandidate(h, 'Riley Reply', { acceptedHoursAgo: 60, extra: { language: 'en-US' } });
   quiet = await createAcceptedCandidate(h, '沉默 测试', { acceptedHoursAgo: 60 });
+  for (const id of [silent, replier, quiet]) await sendDueMessages(id);
+  // Planned is not sent: nothing is raised before 72 h have passed since the sends.
+  await runRulesLater(silent, 2.9);
+  expect(await callTasks(silent)).toEqual([]);
+  await runRulesLater(silent, 4);
 });
 afterAll(async () => { await h?.close(); });
 

@@ -364,12 +364,13 @@ describe('day one', () => {
     expect(issues).toHaveLength(2);
     for (const task of issues) expect(Date.parse(task.dueAt) - t.clock.now().getTime()).toBeLessThanOrEqual(4 * 24 * 3600_000);
 
-    // An integration reports one resolved; its retry resolves nothing more.
-    const resolved = { type: 'day_one_issue_resolved' };
+    // An integration reports the second one resolved, by its key; its retry resolves nothing more.
+    const second = issues.find((x) => x.key === 'day1.issue#1')!;
+    const resolved = { type: 'day_one_issue_resolved', key: second.key };
     expect((await keyed(s.hr, `/api/v1/candidates/${id}/events`, resolved, `resolved-${id}-1`)).statusCode).toBe(201);
     expect((await keyed(s.hr, `/api/v1/candidates/${id}/events`, resolved, `resolved-${id}-1`)).json().applied).toBe(false);
     const after = (await tasksOf('hr', id, 'all')).filter((x) => x.stepId === 'day1.issue');
-    expect(after.map((x) => x.status).sort()).toEqual(['done', 'open']);
+    expect(after.map((x) => [x.key, x.status]).sort()).toEqual([['day1.issue#0', 'open'], ['day1.issue#1', 'done']]);
   });
 });
 

@@ -1,29 +1,29 @@
 /**
- * Time-driven rules, evaluated up to a given instant: due messages are sent, a delay
- * still open after 48h escalates to an executive, two unanswered messages raise
- * risk.unresponsive_call, talent-pool nurture messages go out while consent is valid, an
- * unsigned labour contract escalates when fewer than 5 days remain to its legal deadline.
+ * Time-driven rules, evaluated up to a given instant: due messages are handed to the
+ * dispatcher, a delay still open after 48h escalates to an executive, two messages sent
+ * without a reply raise risk.unresponsive_call (deliveries.ts), talent-pool nurture
+ * messages go out while consent is valid, an unsigned labour contract escalates when
+ * fewer than 5 days remain to its legal deadline.
  */
 import type { TPlannedItem } from '../../contracts/playbook.js';
 import { findStep } from '../playbooks/default-playbook.js';
 import { resolveOffset } from '../plan/resolve-offset.js';
 import { applyQuietHours } from '../policy/quiet-hours.js';
-import { addCalendarMonths, formatUtcIso, HOUR_MS, parseInstant } from '../time/local-time.js';
+import { addCalendarMonths, formatUtcIso, parseInstant } from '../time/local-time.js';
 import { isCompleted, isPlanRunning } from './candidate-state.js';
+import { awaitSend, findUnresponsiveWake, type TUnresponsiveWake } from './deliveries.js';
 import { toCreationEffect, toMessageEffect } from './effects.js';
 import { instantiateStep } from './instantiate-step.js';
 import { findContractEscalationAt, raiseContractEscalation } from './labour-contract.js';
 import type { TCandidateState, TEffect, TEngineConfig, TReduction } from './types.js';
 
 const POOL_STATUSES = ['declined', 'reneged', 'withdrawn'];
-/** Unresponsiveness only matters while the candidate may still drop out before day one. */
-const PRE_START_STATUSES = ['offer_accepted', 'preboarding', 'delayed'];
 const MAX_WAKES = 10_000;
 
 type TWake =
   | { at: number; kind: 'message'; item: TPlannedItem }
   | { at: number; kind: 'delay_open' }
-  | { at: number; kind: 'unresponsive'; streakStart: string }
+  | TUnresponsiveWake
   | { at: number; kind: 'nurture' }
   | { at: number; kind: 'contract_deadline' };
 
@@ -46,11 +46,8 @@ function listWakes(state: TCandidateState, config: TEngineConfig): TWake[] {
     const at = resolveOffset(parseInstant(state.openDelay.requestedAt), escalation.ifStillOpenAfter, context).at;
     wakes.push({ at: at.getTime(), kind: 'delay_open' });
   }
-  const { messages, withinHours } = config.policy.unresponsive;
-  const streak = state.sentMessages.filter((at) => state.lastReplyAt === null || Date.parse(at) > Date.parse(state.lastReplyAt));
-  if (PRE_START_STATUSES.includes(state.status) && streak.length >= messages && state.unresponsiveRaisedFor !== streak[0]) {
-    wakes.push({ at: Date.parse(streak[messages - 1]) + withinHours * HOUR_MS, kind: 'unresponsive', streakStart: streak[0] });
-  }
+  const unresponsive = findUnresponsiveWake(state, config);
+  if (unresponsive) wakes.push(unresponsive);
   if (state.consent?.nextNurtureAt && POOL_STATUSES.includes(state.status)) {
     wakes.push({ at: Date.parse(state.consent.nextNurtureAt), kind: 'nurture' });
   }
@@ -93,6 +90,9 @@ function fireWake(state: TCandidateState, wake: TWake, config: TEngineConfig): T
       return createTimedItem({ ...state, openDelay: state.openDelay && { ...state.openDelay, escalated: true } }, config, 'delay.escalate_executive', at);
     case 'unresponsive':
       return createTimedItem({ ...state, unresponsiveRaisedFor: wake.streakStart }, config, 'risk.unresponsive_call', at);
+    case 'delivery_check':
+      // Nothing to do in the reducer: the services have folded in what was sent; the next look moves on from here.
+      return { state: { ...state, clock: maxIso(state.clock, at) }, effects: [] };
     case 'nurture':
       return sendNurture(state, config, at);
     case 'contract_deadline':
@@ -105,11 +105,11 @@ function sendMessage(state: TCandidateState, item: TPlannedItem, config: TEngine
   const all = [...(state.plan?.items ?? []), ...state.exceptionItems];
   const stepIds = keys.map((key) => all.find((candidate) => candidate.key === key)?.stepId ?? key);
   const step = findStep(config.playbook, item.stepId);
-  const next: TCandidateState = {
+  const next: TCandidateState = awaitSend({
     ...state,
     completed: [...state.completed, ...keys.map((key) => ({ key, at: item.dueAt }))],
     sentMessages: step?.capExempt ? state.sentMessages : [...state.sentMessages, item.dueAt],
-  };
+  }, item, config);
   return { state: next, effects: [toMessageEffect(next, item, stepIds)] };
 }
 

@@ -125,13 +125,6 @@ describe('planForEvent', () => {
     expect(find(effects, 'task', 'day1.issue')[0]).toMatchObject({ dueAtLocal: '2026-02-14T11:00:00+08:00', detail: 'no laptop' });
   });
 
-  it('two unanswered messages raise risk.unresponsive_call 72h after the second; a reply prevents it', () => {
-    const silent = run([], '2026-11-30T00:00:00+08:00');
-    expect(find(silent.effects, 'escalation', 'risk.unresponsive_call')[0]).toMatchObject({ atLocal: '2026-11-29T10:00:00+08:00' });
-    const replied = run([{ type: 'candidate_replied', at: '2026-11-27T09:00:00+08:00' }], '2026-11-30T00:00:00+08:00');
-    expect(find(replied.effects, 'escalation', 'risk.unresponsive_call')).toEqual([]);
-  });
-
   it('task completion drives preboarding and onboarded; unknown steps are typed errors', () => {
     const { state } = run([
       { type: 'task_completed', at: '2026-11-26T11:00:00+08:00', step: 'offer.confirmation_call' },

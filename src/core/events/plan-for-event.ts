@@ -5,7 +5,6 @@
  */
 import type { TCandidateStatus } from '../../contracts/playbook.js';
 import type { TDomainEvent } from '../../contracts/scenario.js';
-import { LABOUR_CONTRACT_STEP } from '../calendar/labour-contract-deadline.js';
 import { DomainError } from '../errors.js';
 import { PLAN_STOPPED_STATUSES, transitionStatus } from '../lifecycle/transition-status.js';
 import { computePlan } from '../plan/compute-plan.js';
@@ -15,7 +14,8 @@ import { advanceClock, bumpOccurrence, computeNurtureAt } from './advance-clock.
 import { buildPlanHistory, createCandidateState, listOpenItems } from './candidate-state.js';
 import { toCancelledEffect, toCreationEffect, toStatusEffect } from './effects.js';
 import { instantiateStep, type TInstantiateOptions } from './instantiate-step.js';
-import { closeContractEscalations, startLabourContract } from './labour-contract.js';
+import { completeStep, resolveDayOneIssue } from './complete-step.js';
+import { startLabourContract } from './labour-contract.js';
 import type { TCandidateState, TEffect, TEngineConfig, TReduction } from './types.js';
 import type { TCandidateFacts } from '../plan/types.js';
 
@@ -56,7 +56,7 @@ function applyEvent(state: TCandidateState, event: TDomainEvent, at: string, con
     case 'candidate_unresponsive':
       return createItems(state, at, config, ['risk.unresponsive_call'], {});
     case 'task_completed':
-      return completeStep(state, at, event.step);
+      return completeStep(state, at, config, event.step, event.key);
     case 'arrived': {
       const started = changeStatus(state, at, 'started');
       const contract = startLabourContract(started.state, at, config);
@@ -65,7 +65,7 @@ function applyEvent(state: TCandidateState, event: TDomainEvent, at: string, con
     case 'day_one_issue_reported':
       return createItems(state, at, config, ['day1.issue'], {}, event.issue);
     case 'day_one_issue_resolved':
-      return completeStep(state, at, 'day1.issue');
+      return resolveDayOneIssue(state, at, config, event.key);
     case 'talent_pool_consent_given':
       return giveConsent(state, at, config);
     case 'talent_pool_consent_withdrawn':
@@ -176,16 +176,6 @@ function requestDelay(
     eventReason: reason,
   });
   return { state: created.state, effects: [...status.effects, ...created.effects] };
-}
-
-function completeStep(state: TCandidateState, at: string, stepId: string): TReduction {
-  const item = listOpenItems(state).find((open) => open.stepId === stepId && open.kind !== 'message');
-  if (!item) throw new DomainError('unknown_step', `no open task for step ${stepId}`, { field: 'step' });
-  const marked: TCandidateState = { ...state, completed: [...state.completed, { key: item.key, at }] };
-  const done = stepId === LABOUR_CONTRACT_STEP ? closeContractEscalations(marked, at) : marked;
-  if (stepId === 'offer.confirmation_call' && state.status === 'offer_accepted') return changeStatus(done, at, 'preboarding');
-  if (stepId === 'day1.checkin' && state.status === 'started') return changeStatus(done, at, 'onboarded');
-  return { state: done, effects: [] };
 }
 
 function giveConsent(state: TCandidateState, at: string, config: TEngineConfig): TReduction {

@@ -30,12 +30,22 @@ export interface TCandidateState {
   completed: { key: string; at: string }[];
   /** Cancelled step keys (never sent / never due again). */
   cancelled: string[];
-  /** Proactive messages sent to the candidate (ISO), for the cap and unresponsiveness. */
+  /** Proactive messages handed to the dispatcher, at their planned time (ISO): the daily cap counts these. */
   sentMessages: string[];
+  /**
+   * Messages handed to the dispatcher that count for unresponsiveness, not yet reported
+   * sent or failed (lead key, planned time). Absent in states stored before it existed.
+   */
+  awaitingSend?: { key: string; at: string }[];
+  /**
+   * Messages that reached the candidate, by send time: the dispatcher's, or when staff
+   * marked a hand-sent one sent. Two of them without a reply raise the call.
+   */
+  confirmedSends?: { key: string; at: string }[];
   lastReplyAt: string | null;
   openDelay: { requestedAt: string; reason: TDelayReason; proposedStartDate?: string; escalated: boolean } | null;
   consent: { givenAt: string; expiresAt: string; nextNurtureAt: string | null; sent: number } | null;
-  /** Send time of the unanswered message that already raised risk.unresponsive_call. */
+  /** Send time of the first unanswered message of the streak that already raised risk.unresponsive_call. */
   unresponsiveRaisedFor: string | null;
   /**
    * The written labour contract after arrival: employment start and legal deadline (site's

@@ -6,6 +6,7 @@ import { isDomainError } from '../../core/errors.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { loadCandidateFacts } from './candidate-facts.js';
+import { syncDeliveries } from './deliveries.js';
 import { loadEngineConfig } from './engine-config.js';
 import { noopScheduler, parseEngineState, persistReduction } from './persist-reduction.js';
 
@@ -79,7 +80,8 @@ export async function applyDomainEventIn(
       .where('version', '=', (eb) => eb.selectFrom('offers as o2').select((e2) => e2.fn.max('o2.version').as('v')).where('o2.org_id', '=', orgId).where('o2.candidate_id', '=', candidateId))
       .execute();
   } else {
-    reduction = planForEvent(parseEngineState(row.state), event, config);
+    const current = await syncDeliveries(trx, orgId, candidateId, parseEngineState(row.state));
+    reduction = planForEvent(current, event, config);
   }
   // Time-driven rules up to now, so an event recorded late still sends what fell due.
   const caughtUp = advanceClock(reduction.state, now.toISOString(), config);
@@ -124,7 +126,8 @@ export async function wakeDueCandidates(deps: Deps, opts: { limit?: number; orgI
     const rows = await q.orderBy('next_wake_at').limit(opts.limit ?? 100).forUpdate().skipLocked().execute();
     for (const row of rows) {
       const config = await loadEngineConfig(trx, row.org_id, row.candidate_id);
-      const reduction = advanceClock(parseEngineState(row.state), now.toISOString(), config);
+      const current = await syncDeliveries(trx, row.org_id, row.candidate_id, parseEngineState(row.state));
+      const reduction = advanceClock(current, now.toISOString(), config);
       await persistReduction(trx, { orgId: row.org_id, candidateId: row.candidate_id, config, reduction, now, scheduler, isNew: false, observer: deps.observer });
     }
     return rows.length;

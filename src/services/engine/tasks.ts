@@ -13,6 +13,7 @@ import { applyDomainEventIn } from './apply-event.js';
 import { loadEngineConfig } from './engine-config.js';
 import { LABOUR_CONTRACT_STEP, prepareContractSigning, settleContractEscalations } from './labour-contract.js';
 import { findStep } from '../../core/playbooks/default-playbook.js';
+import { WITHDRAWAL_APPROVAL_STEP } from '../exceptions/withdrawal-approval-task.js';
 
 /** Roles that see every task of the candidates they may see; the others see their own kind of work. */
 const SEES_ALL_TASKS = new Set(['hr', 'org_admin']);
@@ -75,6 +76,7 @@ export async function completeTask(
   const task = visible.items.find((t) => t.key === key);
   if (!task) throw notFound('task');
   if (task.status !== 'open') throw conflict(`the task is already ${task.status}`, 'key');
+  if (task.stepId === WITHDRAWAL_APPROVAL_STEP) throw conflict('decide the withdrawal request itself: its task closes with the decision', 'key');
   const now = deps.clock.now();
   const actor = describeActor(p);
   const signsContract = task.stepId === LABOUR_CONTRACT_STEP && task.kind === 'task';
@@ -87,7 +89,7 @@ export async function completeTask(
     // does not complete the engine's own step.
     const { playbook } = await loadEngineConfig(trx, p.orgId, candidateId);
     if (!key.endsWith('!escalated') && findStep(playbook, task.stepId)) {
-      await applyDomainEventIn(trx, deps, p.orgId, candidateId, { type: 'task_completed', at: now.toISOString(), step: task.stepId }, {
+      await applyDomainEventIn(trx, deps, p.orgId, candidateId, { type: 'task_completed', at: now.toISOString(), step: task.stepId, key }, {
         actor: { kind: actor.actorKind, id: actor.actorId }, idempotencyKey: `task:${candidateId}:${key}:done`,
       });
     }

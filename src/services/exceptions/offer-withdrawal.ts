@@ -5,7 +5,8 @@
  * status moves through the lifecycle module here and the engine state is stopped the way
  * an exit stops it (open steps cancelled and recorded). The evidence — when the offer was
  * sent, when the candidate last opened the portal, when they accepted — is frozen into the
- * request for the approver.
+ * request for the approver. The approvers get a task (withdrawal-approval-task.ts) that
+ * the decision closes.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -25,6 +26,7 @@ import { AppError, conflict, forbidden, notFound } from '../errors.js';
 import { loadEngineConfig } from '../engine/engine-config.js';
 import { addSystemTouch, noopScheduler, parseEngineState, persistReduction } from '../engine/persist-reduction.js';
 import { withEngineErrors } from './engine-errors.js';
+import { closeApprovalTasks, openApprovalTask } from './withdrawal-approval-task.js';
 
 type Evidence = TWithdrawal['evidence'];
 
@@ -85,6 +87,7 @@ export async function requestOfferWithdrawal(deps: Deps, p: Principal, candidate
       status: 'pending', requested_by: p.userId, requested_at: now,
     }).onConflict((oc) => oc.columns(['org_id', 'candidate_id']).where('status', '=', 'pending').doNothing()).returning('id').executeTakeFirst();
     if (!inserted) throw conflict('a withdrawal of this offer is already waiting for approval', 'reason');
+    await openApprovalTask(trx, p.orgId, candidateId, { requestedBy: p.userId, reason: input.reason, now });
     await addSystemTouch(trx, p.orgId, candidateId, now, 'note', 'Offer withdrawal requested: waiting for a second approver', null, input.reason);
     await appendAudit(trx, { orgId: p.orgId, ...describeActor(p), action: 'request', entity: 'offer_withdrawal', entityId: id, candidateId, detail: { version }, ip: ctx.ip, at: now });
   });
@@ -123,6 +126,8 @@ export async function decideOfferWithdrawal(
     if (locked.status !== 'pending') throw conflict(`the request was already ${locked.status}`, 'decision');
     await trx.updateTable('offer_withdrawals').set({ status: input.decision, decided_by: p.userId, decided_at: now, decision_note: input.note })
       .where('org_id', '=', p.orgId).where('id', '=', withdrawalId).execute();
+    const outcome = `${input.decision === 'approved' ? 'Approved' : 'Refused'}${input.note ? `: ${input.note}` : ''}`;
+    await closeApprovalTasks(trx, p.orgId, candidateId, { decidedBy: p.userId, outcome, now });
     if (input.decision === 'approved') {
       const row = await trx.selectFrom('engine_states').select('state').where('org_id', '=', p.orgId).where('candidate_id', '=', candidateId).forUpdate().executeTakeFirst();
       if (row) {

@@ -81,6 +81,13 @@ describe('employer withdrawal of an offer', () => {
     const pending = page.getByTestId('pending-withdrawal');
     await pending.waitFor();
     expect(await pending.innerText()).toContain('Offer withdrawal waiting for approval');
+    // The request is the executive's task too, decided here rather than ticked off.
+    const approval = page.getByTestId('candidate-tasks').locator('tr[data-step="offer.approve_withdrawal"]');
+    await approval.waitFor();
+    expect(await approval.getByTestId('task-step').innerText()).toBe('Approve or refuse the offer withdrawal');
+    expect(await approval.getByTestId('task-detail').innerText()).toBe(REASON);
+    expect(await approval.getByTestId('task-decide').getAttribute('href')).toBe(`/candidates/${id}`);
+    expect(await approval.getByTestId('task-complete').count()).toBe(0);
     const evidence = await readEvidence(page);
     expect(evidence).toMatchObject({
       Reason: REASON,

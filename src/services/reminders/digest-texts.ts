@@ -17,6 +17,7 @@ const STEP_NAMES: Record<string, { 'zh-CN': string; 'en-US': string }> = {
   'offer.send_package': { 'zh-CN': '发送正式 Offer 资料包', 'en-US': 'Send the offer package' },
   'offer.confirmation_call': { 'zh-CN': '入职意向确认电话', 'en-US': 'Confirmation call' },
   'offer.channel_invite': { 'zh-CN': '邀请加入企业群与公众号', 'en-US': 'Invite to company channels' },
+  'offer.approve_withdrawal': { 'zh-CN': '审批撤回 Offer 申请', 'en-US': 'Approve or refuse the offer withdrawal' },
   'prep.checklist': { 'zh-CN': '发送入职材料清单', 'en-US': 'Send the materials checklist' },
   'prep.relocation_support': { 'zh-CN': '异地安置支持', 'en-US': 'Relocation support' },
   'prep.manager_intro_call': { 'zh-CN': '直属上级沟通电话', 'en-US': 'Manager intro call' },

@@ -70,6 +70,9 @@ function StatusCell({ task }: { task: TTaskView }) {
   );
 }
 
+/** The withdrawal approval is decided on the candidate page (evidence, approve or refuse), not ticked off. */
+const DECIDED_ON_CANDIDATE_PAGE = 'offer.approve_withdrawal';
+
 export function TaskTable({ tasks, loading, compact, emptyText, pagination, onChange, testId }: TaskTableProps) {
   const { t } = useTranslation();
   const can = usePermissions();
@@ -113,6 +116,9 @@ export function TaskTable({ tasks, loading, compact, emptyText, pagination, onCh
             {t('tasks.markSent')}
           </Button>
         </Flex>
+      ) : task.stepId === DECIDED_ON_CANDIDATE_PAGE ? (
+        // The decision itself closes this task: it is taken where the evidence is shown.
+        <Link to={`/candidates/${task.candidateId}`} data-testid="task-decide">{t('tasks.decide')}</Link>
       ) : (
         <Button
           size="small" type="primary" icon={<CheckOutlined aria-hidden="true" />} onClick={() => setCompleting({ task, mode: 'complete' })}

@@ -26,7 +26,10 @@ const enUS = {
   },
   direction: { inbound: 'Inbound', outbound: 'Outbound', internal: 'Internal' },
   step: {
-    offer: { send_package: 'Send the offer package', confirmation_call: 'Confirmation call', channel_invite: 'Invite to company channels' },
+    offer: {
+      send_package: 'Send the offer package', confirmation_call: 'Confirmation call', channel_invite: 'Invite to company channels',
+      approve_withdrawal: 'Approve or refuse the offer withdrawal',
+    },
     prep: {
       checklist: 'Send the materials checklist', relocation_support: 'Relocation support', manager_intro_call: 'Manager intro call',
       background_check_consent: 'Background check authorization', documents_prereview: 'Pre-review submitted documents',
@@ -98,7 +101,10 @@ const zhCN: typeof enUS = {
   },
   direction: { inbound: '候选人发起', outbound: '我方发起', internal: '内部' },
   step: {
-    offer: { send_package: '发送正式 Offer 资料包', confirmation_call: '入职意向确认电话', channel_invite: '邀请加入企业群与公众号' },
+    offer: {
+      send_package: '发送正式 Offer 资料包', confirmation_call: '入职意向确认电话', channel_invite: '邀请加入企业群与公众号',
+      approve_withdrawal: '审批撤回 Offer 申请',
+    },
     prep: {
       checklist: '发送入职材料清单', relocation_support: '异地安置支持', manager_intro_call: '直属上级沟通电话',
       background_check_consent: '背景调查授权', documents_prereview: '预审入职材料',

@@ -43,5 +43,11 @@ describe('day one closes in the simulator', () => {
       ...DAY_ONE,
       { at: '2026-02-13T15:00:00+08:00', candidate: 'c1', type: 'day_one_issue_resolved' },
     ], '2026-03-01T00:00:00+08:00'))).rejects.toThrow(/name the one resolved by its task key \(day1\.issue#0, day1\.issue#1\)/);
+    // The missing field is the one named: events.<index>.key.
+    const refused = await simulate(buildScenario([candidate], [
+      ...DAY_ONE,
+      { at: '2026-02-13T15:00:00+08:00', candidate: 'c1', type: 'day_one_issue_resolved' },
+    ], '2026-03-01T00:00:00+08:00')).catch((err: unknown) => err);
+    expect(refused).toMatchObject({ path: ['events', DAY_ONE.length, 'key'] });
   });
 });

@@ -1,4 +1,4 @@
-import type { TScenario, TScenarioEvent } from '../../contracts/scenario.js';
+import { ZScenarioEvent, type TScenario, type TScenarioEvent } from '../../contracts/scenario.js';
 import type { TDomainEvent } from '../../core/events/index.js';
 import { applyDomainEvent, wakeDueCandidates } from '../engine/apply-event.js';
 import type { Deps } from '../deps.js';
@@ -80,6 +80,12 @@ async function acceptOffer(deps: Deps, orgId: string, candidate: SimulatedCandid
   }
 }
 
+/** Whether a field belongs to this event type's schema (set or not: a missing optional field can be at fault). */
+function isEventField(type: TScenarioEvent['type'], field: string): boolean {
+  const option = ZScenarioEvent.options.find((o) => o.shape.type.value === type);
+  return option !== undefined && field in option.shape;
+}
+
 async function applyScenarioEvent(deps: Deps, orgId: string, candidate: SimulatedCandidate, event: TScenarioEvent, index: number) {
   const { candidate: _ref, ...domainEvent } = event;
   try {
@@ -88,7 +94,7 @@ async function applyScenarioEvent(deps: Deps, orgId: string, candidate: Simulate
     if (!(err instanceof AppError) || err.status >= 500) throw err;
     const hint = err.code === 'plan_not_started' ? ` (${candidate.ref} accepts at ${candidate.offerAcceptedAt})` : '';
     // Lifecycle errors name `status`, which is no event field: the event's type is at fault.
-    const field = err.field && err.field in event ? err.field : 'type';
+    const field = err.field && isEventField(event.type, err.field) ? err.field : 'type';
     throw new ScenarioError(['events', index, field], `${err.message}${hint}`);
   }
 }

@@ -198,12 +198,11 @@ export async function loadBoardFacts(
     LEFT JOIN engine_states es ON es.org_id = c.org_id AND es.candidate_id = c.id
     LEFT JOIN logistics_confirmations lc ON lc.org_id = c.org_id AND lc.candidate_id = c.id AND lc.start_date = o.start_date
     ${signals.joins}
-    -- The engine's own record of replies and of the messages that reached the candidate, at
-    -- their sent time (the unresponsive rule counts the same ones; per-row work, no lookups).
+    -- The engine's own record of replies and of the messages it sent (per-row work, no lookups).
     LEFT JOIN LATERAL (SELECT GREATEST((es.state->>'lastReplyAt')::timestamptz, replied.at) AS last_reply_at) reply ON true
     LEFT JOIN LATERAL (
-      SELECT count(*) AS n FROM jsonb_array_elements(COALESCE(es.state->'confirmedSends', '[]'::jsonb)) m(sent)
-      WHERE (m.sent->>'at')::timestamptz <= ${at}::timestamptz AND (reply.last_reply_at IS NULL OR (m.sent->>'at')::timestamptz > reply.last_reply_at)
+      SELECT count(*) AS n FROM jsonb_array_elements_text(COALESCE(es.state->'sentMessages', '[]'::jsonb)) m(sent_at)
+      WHERE m.sent_at::timestamptz <= ${at}::timestamptz AND (reply.last_reply_at IS NULL OR m.sent_at::timestamptz > reply.last_reply_at)
     ) sent ON true
     WHERE c.org_id = ${orgId} AND c.id IN (${target})`.execute(db);
   return result.rows;

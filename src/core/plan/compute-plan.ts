@@ -10,7 +10,7 @@
  * candidate with the same start day and facts already had them computed and nothing of
  * this candidate's offer-confirmation stage can reach them (see tail-plan.ts).
  */
-import { MAIN_STAGES, type TPlannedItem } from '../../contracts/playbook.js';
+import type { TPlannedItem } from '../../contracts/playbook.js';
 import { resolveCalendar } from '../calendar/resolve-calendar.js';
 import { isWorkingDay } from '../calendar/is-working-day.js';
 import { createMessageBook } from '../policy/place-message.js';
@@ -77,7 +77,7 @@ export function computePlan(input: TComputePlanInput, options: TComputePlanOptio
     later ??= reuse ? expandDrafts(playbook, candidate, anchors, 'later').drafts : pending.slice(firstEnd);
     walk.cutoff = findCutoff(startAt, later);
     placeStages(later, 0, TAIL_STAGES, walk, walkContext);
-    items = mergeRanked(sortRanked(buildItems(walk, candidate)), []);
+    items = sortRanked(buildItems(walk, candidate)).map((ranked) => ranked.item);
   }
   return { candidateRef: candidate.ref, items, skipped, warnings: collectWarnings(input, items, startAt, now) };
 }
